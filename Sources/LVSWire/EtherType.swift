@@ -1,0 +1,42 @@
+/// An EtherType (IEEE 802.3 length/type field above 0x0600). Open: any value is
+/// representable, and an unknown one is evidence worth reporting.
+public struct EtherType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public var rawValue: UInt16
+    @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// RFC 894.
+    public static let ipv4 = EtherType(rawValue: 0x0800)
+    /// RFC 826.
+    public static let arp = EtherType(rawValue: 0x0806)
+    /// IEEE 802.1Q customer tag.
+    public static let vlan = EtherType(rawValue: 0x8100)
+    /// IEEE 802.1ad service tag (QinQ outer tag).
+    public static let qinq = EtherType(rawValue: 0x88A8)
+    /// Pre-standard QinQ outer tag still emitted by some switches.
+    public static let qinqLegacy = EtherType(rawValue: 0x9100)
+    /// RFC 2464.
+    public static let ipv6 = EtherType(rawValue: 0x86DD)
+
+    /// True for the tag types that are followed by a 802.1Q TCI and another type.
+    @inlinable public var isVLANTag: Bool {
+        self == .vlan || self == .qinq || self == .qinqLegacy
+    }
+
+    public var description: String {
+        switch self {
+        case .ipv4: "IPv4"
+        case .arp: "ARP"
+        case .vlan: "802.1Q"
+        case .qinq, .qinqLegacy: "802.1ad"
+        case .ipv6: "IPv6"
+        default: "0x" + String(rawValue, radix: 16, uppercase: false).leftPadded(to: 4)
+        }
+    }
+}
+
+extension String {
+    /// Pads with zeros on the left up to `width` characters.
+    package func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
