@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""lvscope benchmarks: packet rates as ratios to libpcap's bare read loop (the floor)
+and to other tools, all measured in one run on the same file, plus peak memory.
+
+Usage: Benchmarks/run.py [--packets N] [--repeat K] [--only NAME ...]
+Writes nothing outside Benchmarks/.work/ (the synthetic captures are cached there).
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+WORK = os.path.join(HERE, ".work")
+CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+LVSCOPE = os.path.join(ROOT, ".build", "release", "lvscope")
+
+
+def measure(argv, repeat):
+    """Best-of-`repeat` wall time and the peak RSS of that best run."""
+    best = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            sys.exit(f"bench: {' '.join(argv)} exited {code}: {proc.stderr.read().decode(errors='replace')[:300]}")
+        rss = usage.ru_maxrss / 1024.0
+        if best is None or elapsed < best[0]:
+            best = (elapsed, rss)
+    return best
+
+
+def synthetic(mode, packets):
+    os.makedirs(WORK, exist_ok=True)
+    path = os.path.join(WORK, f"synthetic-{mode}-{packets}.pcap")
+    if not os.path.exists(path):
+        gen = os.path.join(CORPUS, "tools", "gen_synthetic.py")
+        subprocess.run([sys.executable, gen, "-o", path, "--packets", str(packets), "--mode", mode, "--seed", "1"],
+                       check=True, stdout=subprocess.DEVNULL)
+    return path
+
+
+def build_floor():
+    os.makedirs(WORK, exist_ok=True)
+    exe = os.path.join(WORK, "floor")
+    src = os.path.join(HERE, "floor.c")
+    if not os.path.exists(exe) or os.path.getmtime(exe) < os.path.getmtime(src):
+        subprocess.run(["cc", "-O2", "-o", exe, src, "-lpcap"], check=True)
+    return exe
+
+
+def count_packets(path):
+    out = subprocess.run([build_floor(), path], check=True, capture_output=True, text=True).stdout
+    return int(out.split()[0])
+
+
+BENCHES = {}
+
+
+def bench(name):
+    def register(fn):
+        BENCHES[name] = fn
+        return fn
+    return register
+
+
+def report(label, subject, floor, packets, extra=""):
+    rate = packets / subject[0]
+    floor_rate = packets / floor[0]
+    print(f"{label:<34} {rate / 1e6:7.2f} Mpkt/s  {100 * rate / floor_rate:6.1f}% of floor  "
+          f"peak {subject[1]:7.1f} MiB{extra}")
+
+
+@bench("decode")
+def bench_decode(args, floor_exe):
+    path = synthetic("nat", args.packets)
+    packets = count_packets(path)
+    floor = measure([floor_exe, path], args.repeat)
+    print(f"file: {os.path.basename(path)}  {packets} packets")
+    print(f"{'libpcap floor (pcap_next_ex)':<34} {packets / floor[0] / 1e6:7.2f} Mpkt/s  {100.0:6.1f}% of floor  "
+          f"peak {floor[1]:7.1f} MiB")
+    report("lvscope decode --summary", measure([LVSCOPE, "decode", "--summary", path], args.repeat), floor, packets)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--packets", type=int, default=1_500_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", nargs="*", default=None)
+    args = parser.parse_args()
+    if not os.path.exists(LVSCOPE):
+        sys.exit("bench: build first (make build)")
+    floor_exe = build_floor()
+    for name, fn in BENCHES.items():
+        if args.only and name not in args.only:
+            continue
+        print(f"== {name}")
+        fn(args, floor_exe)
+
+
+if __name__ == "__main__":
+    main()

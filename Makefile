@@ -1,0 +1,52 @@
+# lvscope — build, demo, tests, benchmarks, lab.
+# `make demo` and `make test` work on a fresh Debian machine with Swift installed:
+# they install the system packages they need first (apt-get, as root or with sudo).
+
+SWIFT      ?= swift
+RELEASE    := .build/release/lvscope
+SUDO       := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
+DEMO_DIR   := Reports/out/demo
+
+.PHONY: all build demo test deps test-deps bench lab clean
+
+all: build
+
+deps:
+	@pkg-config --exists libpcap 2>/dev/null || { \
+	  echo "lvscope: installing libpcap-dev"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpcap-dev pkg-config; }
+
+# Tools the tests use besides libpcap: tshark/capinfos (oracles), tcpdump, nftables,
+# iproute2, ethtool (the live lab scenario), chromium (the HTML report check).
+test-deps: deps
+	@missing=""; \
+	for t in tshark:tshark tcpdump:tcpdump nft:nftables ip:iproute2 ethtool:ethtool python3:python3; do \
+	  command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; done; \
+	if [ -n "$$missing" ]; then echo "lvscope: installing$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+build: deps
+	$(SWIFT) build -c release --product lvscope
+
+demo: build
+	@mkdir -p $(DEMO_DIR)
+	$(RELEASE) decode --summary Fixtures/captures/nat-ok/director-any.pcap
+
+# Builds everything with tests, fails on any warning in our own sources, then runs the
+# test suite.
+test: test-deps
+	@$(SWIFT) build --build-tests 2>&1 | tee .build-warnings.log | grep -E '(error|warning):' || true
+	@! grep -E '^/.*/(Sources|Tests)/.*: (warning|error):' .build-warnings.log
+	@rm -f .build-warnings.log
+	$(SWIFT) test
+
+bench: build
+	Benchmarks/run.py
+
+lab:
+	$(SUDO) Fixtures/lab/lab.sh --all
+
+clean:
+	rm -rf .build Reports/out
