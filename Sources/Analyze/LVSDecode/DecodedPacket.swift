@@ -1,0 +1,195 @@
+import LVSWire
+
+/// Everything lvscope needs from one frame, as plain values: filled in place by
+/// `PacketDecoder` and reused from packet to packet, so decoding allocates nothing.
+///
+/// Offsets are from the start of the captured frame, so a consumer that still holds the
+/// frame's bytes (inside the capture reader's callback) can build a view at any layer.
+public struct DecodedPacket: Sendable {
+    public var linkType: LinkType = .ethernet
+    public var capturedLength = 0
+    public var originalLength = 0
+    /// Every layer the frame contains, also inside tunnels and ICMP quotes.
+    public var layers = LayerSet()
+    public var link = LinkInfo()
+    public var arp: ARPInfo?
+    /// The outermost IP header.
+    public var ip: IPInfo?
+    /// The innermost IP header when the outer one carries IP (IP-in-IP, GRE).
+    public var tunnel: TunnelInfo?
+    /// TCP or UDP of the innermost IP header.
+    public var transport: TransportInfo?
+    /// ICMP or ICMPv6 of the innermost IP header.
+    public var icmp: ICMPInfo?
+    public var status: DecodeStatus = .complete
+    public var anomalies = Anomalies()
+
+    public init() {}
+
+    /// The IP header that carries the transport: the tunnel's inner one, else the outer.
+    @inlinable public var innerIP: IPInfo? { tunnel?.inner ?? ip }
+
+    @inlinable public var isTruncated: Bool {
+        if case .truncated = status { return true }
+        return false
+    }
+
+    @inlinable public var malformation: WireError? {
+        if case let .malformed(error) = status { return error }
+        return nil
+    }
+}
+
+/// How far decoding got.
+public enum DecodeStatus: Sendable, Equatable {
+    /// Every layer the decoder understands was read.
+    case complete
+    /// The capture's snaplen cut the frame inside this layer (a capture artifact).
+    case truncated(Layer)
+    /// The frame contradicts its own headers: a typed error with the layer and the offset
+    /// from the start of the frame.
+    case malformed(WireError)
+}
+
+/// Link-layer facts: MACs, VLAN tags, and what a Linux cooked header says.
+public struct LinkInfo: Sendable, Equatable {
+    public var source: MACAddress?
+    public var destination: MACAddress?
+    /// 802.1Q/802.1ad VLAN IDs, outermost first (at most two are kept; `vlanDepth` counts all).
+    public var outerVLAN: UInt16?
+    public var innerVLAN: UInt16?
+    public var vlanDepth: UInt8 = 0
+    /// `PACKET_HOST` (0), broadcast (1), multicast (2), other host (3), outgoing (4).
+    public var cookedPacketType: UInt8?
+    /// SLL2's interface index, which names a `-i any` capture's sub-point.
+    public var interfaceIndex: UInt32?
+    public var etherType: EtherType?
+
+    public init() {}
+}
+
+/// An ARP packet (RFC 826) for IPv4 over Ethernet.
+public struct ARPInfo: Sendable, Equatable {
+    public var operation: UInt16
+    public var senderMAC: MACAddress
+    public var senderIP: IPv4Address
+    public var targetMAC: MACAddress
+    public var targetIP: IPv4Address
+
+    public var isRequest: Bool { operation == 1 }
+    public var isReply: Bool { operation == 2 }
+    /// A sender announcing its own address (sender IP equals target IP).
+    public var isGratuitous: Bool { senderIP == targetIP }
+}
+
+/// One IP header (IPv4 or IPv6 with its extension headers walked).
+public struct IPInfo: Sendable, Equatable {
+    /// Offset of the IP header in the frame.
+    public var offset: Int
+    public var version: UInt8
+    public var source: IPAddress
+    public var destination: IPAddress
+    /// The upper-layer protocol (after IPv6 extension headers).
+    public var protocolNumber: IPProtocol
+    /// TTL or hop limit.
+    public var ttl: UInt8
+    /// IPv4 identification; for IPv6 the fragment header's identification, else 0.
+    public var identification: UInt32
+    /// IPv4 TOS byte or IPv6 traffic class.
+    public var trafficClass: UInt8
+    public var flowLabel: UInt32 = 0
+    public var dontFragment = false
+    public var moreFragments = false
+    /// Fragment offset in bytes.
+    public var fragmentOffset = 0
+    /// Bytes the header declares for the whole IP packet (IPv4 total length, IPv6 40 +
+    /// payload length): Zeek's `ip_bytes`.
+    public var totalLength: Int
+    /// Offset of the upper-layer header in the frame.
+    public var payloadOffset: Int
+    /// Upper-layer bytes the header declares.
+    public var payloadLength: Int
+    /// IPv4 header checksum, when the decoder verifies checksums.
+    public var headerChecksum: ChecksumStatus?
+
+    @inlinable public var isFragment: Bool { moreFragments || fragmentOffset > 0 }
+}
+
+/// The tunnel that carried the innermost IP header.
+public struct TunnelInfo: Sendable, Equatable {
+    public enum Kind: String, Sendable { case ipInIP = "ipip", gre }
+    public var kind: Kind
+    /// GRE key (RFC 2890), when present.
+    public var greKey: UInt32?
+    public var inner: IPInfo
+    /// How many encapsulations were crossed to reach `inner`.
+    public var depth: UInt8
+}
+
+/// TCP or UDP ports and payload, with the TCP details flows and rules read.
+public struct TransportInfo: Sendable, Equatable {
+    public var protocolNumber: IPProtocol
+    public var offset: Int
+    public var sourcePort: UInt16
+    public var destinationPort: UInt16
+    /// Offset of the payload in the frame.
+    public var payloadOffset: Int
+    /// Payload bytes the headers declare (TCP: IP payload minus TCP header).
+    public var payloadLength: Int
+    /// Payload bytes actually captured.
+    public var capturedPayloadLength: Int
+    public var checksum: ChecksumStatus?
+    public var tcp: TCPInfo?
+}
+
+/// The TCP header fields and a summary of its options.
+public struct TCPInfo: Sendable, Equatable {
+    public var sequenceNumber: UInt32
+    public var acknowledgementNumber: UInt32
+    public var flags: TCPFlags
+    public var window: UInt16
+    public var headerLength: Int
+    public var maximumSegmentSize: UInt16?
+    public var windowScale: UInt8?
+    public var sackPermitted = false
+    public var sackBlockCount: UInt8 = 0
+    public var timestamp: UInt32?
+    public var timestampEcho: UInt32?
+    public var clientAddress: TOAOption?
+    /// Option bytes (header length − 20); what is left is the room a TOA would need.
+    public var optionsLength: Int
+    /// An option whose length field is impossible ended the walk early.
+    public var optionsMalformed = false
+    /// A TOA kind (254/253/200/252) with a length other than 8 or 20.
+    public var clientAddressMalformed = false
+}
+
+/// An ICMPv4 or ICMPv6 message, with the packet an error quotes.
+public struct ICMPInfo: Sendable, Equatable {
+    public var version: UInt8
+    public var type: UInt8
+    public var code: UInt8
+    public var identifier: UInt16 = 0
+    public var sequence: UInt16 = 0
+    /// Next-hop MTU of a fragmentation-needed (v4 3/4) or packet-too-big (v6 2).
+    public var mtu: UInt32?
+    public var isError: Bool
+    public var quoted: QuotedPacket?
+    /// ICMPv6 neighbour solicitation/advertisement target.
+    public var neighborTarget: IPv6Address?
+    /// Source or target link-layer address option of a neighbour discovery message.
+    public var neighborLinkAddress: MACAddress?
+    public var checksum: ChecksumStatus?
+}
+
+/// The header of the packet an ICMP error quotes (RFC 792: IP header + 8 bytes).
+public struct QuotedPacket: Sendable, Equatable {
+    public var source: IPAddress
+    public var destination: IPAddress
+    public var protocolNumber: IPProtocol
+    public var identification: UInt32
+    public var sourcePort: UInt16?
+    public var destinationPort: UInt16?
+    /// TCP sequence number of the quoted segment, when the quote reaches it.
+    public var tcpSequence: UInt32?
+}
