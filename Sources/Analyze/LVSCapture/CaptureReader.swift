@@ -1,0 +1,118 @@
+import LVSWire
+
+/// Reads the packets of one pcap or pcapng file, in file order, without copying them.
+///
+/// Which reader does the work (DESIGN.md §2):
+/// - pcap files (microsecond or nanosecond magic, either byte order, link-type word with
+///   FCS/reserved bits) and pcapng files with at most one interface described before the
+///   first packet go through libpcap (`pcap_open_offline_with_tstamp_precision` with
+///   nanosecond precision, `pcap_next_ex`). libpcap does not say which pcapng interface a
+///   packet came from; with one interface that is interface 0.
+/// - pcapng files with several interfaces before the first packet go through
+///   `PcapngBlockReader`, which reports each packet's interface: DESIGN.md §3 makes one
+///   sub-point per interface, and libpcap refuses interfaces of different link types.
+/// - If libpcap fails on a pcapng file, at open or mid-file (say an interface of another
+///   type declared later), the block reader takes over at the next packet and its checks
+///   decide between a cut tail and a typed error.
+///
+/// `info` describes the file; a pcapng interface declared after the first packet appears
+/// in it once reached. Packets are numbered from 1 like tshark's `frame.number`. A file cut
+/// short in its last record ends early with `truncatedTail` set (a warning, not an error).
+/// Interfaces of link types outside `LinkType.supported` are refused unless
+/// `acceptingUnsupportedLinkTypes` is set. Not thread-safe: one reader, one task.
+public final class CaptureReader: PacketSource {
+    public let path: String
+    public internal(set) var info: CaptureFileInfo
+    public internal(set) var packetsRead = 0
+    public internal(set) var truncatedTail = false
+
+    enum Backend {
+        case libpcap(LibpcapReadHandle)
+        case blocks(PcapngBlockReader)
+        case finished
+    }
+
+    var backend: Backend
+    /// The mapping of a pcapng file, kept for the block reader to take over from libpcap.
+    let pcapngFile: MappedFile?
+    let acceptsUnsupportedLinkTypes: Bool
+
+    public init(path: String, acceptingUnsupportedLinkTypes: Bool = false) throws(CaptureError) {
+        let opened = try CaptureReader.open(path: path, acceptingUnsupportedLinkTypes: acceptingUnsupportedLinkTypes)
+        self.path = path
+        self.info = opened.info
+        self.backend = opened.backend
+        self.pcapngFile = opened.pcapngFile
+        self.acceptsUnsupportedLinkTypes = acceptingUnsupportedLinkTypes
+    }
+
+    public func nextPacket() throws(CaptureError) -> BorrowedPacket? {
+        switch backend {
+        case let .libpcap(handle): return try nextFromLibpcap(handle)
+        case let .blocks(reader): return try nextFromBlocks(reader)
+        case .finished: return nil
+        }
+    }
+
+    private func nextFromLibpcap(_ handle: LibpcapReadHandle) throws(CaptureError) -> BorrowedPacket? {
+        switch handle.next() {
+        case let .packet(packet):
+            packetsRead += 1
+            let interface = info.interfaces[0]
+            let record = PacketRecord(
+                frameNumber: packetsRead,
+                timestamp: .saturating(seconds: packet.seconds, nanoseconds: packet.nanoseconds),
+                capturedLength: packet.capturedLength, originalLength: packet.originalLength,
+                linkType: interface.linkType, interfaceIndex: 0)
+            return BorrowedPacket(record: record, bytes: packet.bytes)
+        case .end:
+            backend = .finished
+            return nil
+        case let .failure(message, atEndOfFile):
+            if let pcapngFile {
+                return try takeOver(from: message, file: pcapngFile)
+            }
+            backend = .finished
+            guard atEndOfFile else { throw CaptureError(path: path, .readFailed(frame: packetsRead + 1, message: message)) }
+            truncatedTail = true
+            return nil
+        }
+    }
+
+    private func nextFromBlocks(_ reader: PcapngBlockReader) throws(CaptureError) -> BorrowedPacket? {
+        let packet: BorrowedPacket?
+        do {
+            packet = try reader.nextPacket()
+        } catch {
+            backend = .finished
+            throw error
+        }
+        if reader.interfaces.count != info.interfaces.count { adoptInterfaces(of: reader) }
+        guard let packet else {
+            truncatedTail = reader.truncatedTail
+            backend = .finished
+            return nil
+        }
+        packetsRead = reader.packetsRead
+        return packet
+    }
+
+    /// Continues a pcapng file with the block reader after libpcap failed, skipping the
+    /// packets libpcap already delivered.
+    private func takeOver(from message: String, file: MappedFile) throws(CaptureError) -> BorrowedPacket? {
+        let reader = PcapngBlockReader(file: file, acceptingUnsupportedLinkTypes: acceptsUnsupportedLinkTypes)
+        backend = .blocks(reader)
+        while reader.packetsRead < packetsRead {
+            guard try reader.nextPacket() != nil else {
+                backend = .finished
+                throw CaptureError(path: path, .readFailed(frame: packetsRead + 1, message: message))
+            }
+        }
+        return try nextFromBlocks(reader)
+    }
+
+    private func adoptInterfaces(of reader: PcapngBlockReader) {
+        info.interfaces = reader.interfaces
+        info.snaplen = reader.interfaces.map(\.snaplen).max() ?? 0
+    }
+}
