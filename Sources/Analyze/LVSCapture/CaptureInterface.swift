@@ -3,9 +3,10 @@ import LVSWire
 /// One capture interface of a file: the single implicit interface of a pcap file, or a
 /// pcapng Interface Description Block (block type 1, draft-ietf-opsawg-pcapng §4.2).
 ///
-/// `index` numbers the file's interfaces in order of appearance across all sections, as
-/// Wireshark's `frame.interface_id` does; pcapng's own interface ids restart at 0 in each
-/// section.
+/// `index` numbers the file's interfaces in order of appearance across all sections, so
+/// that it names one interface in the whole file; pcapng's own interface ids restart at
+/// 0 in each section (and tshark 4.0's `frame.interface_id` prints those). In a file with
+/// one section the two agree.
 public struct CaptureInterface: Hashable, Sendable {
     public var index: Int
     public var linkType: LinkType

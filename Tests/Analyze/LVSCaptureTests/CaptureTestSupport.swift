@@ -1,3 +1,4 @@
+import Foundation
 import LVSCapture
 import LVSTestSupport
 import LVSWire
@@ -42,7 +43,7 @@ func tcpdumpTest(_ name: String) throws -> String {
 
 /// A tshark `frame.time_epoch` value (`1700000000.000090000`) as a timestamp.
 func epoch(_ text: String) -> Timestamp {
-    let parts = text.split(separator: ".")
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
     let seconds = Int64(parts[0]) ?? -1
     let fraction = parts.count > 1 ? String(parts[1]) : ""
     let nanoseconds = Int64((fraction + String(repeating: "0", count: 9)).prefix(9)) ?? -1
@@ -72,4 +73,34 @@ struct TsharkFrame: Sendable, CustomStringConvertible {
         record.frameNumber == number && record.timestamp == epoch(time) && record.originalLength == length
             && record.capturedLength == capturedLength && record.interfaceIndex == interface
     }
+}
+
+/// Runs an installed tool (tshark, capinfos) and returns its standard output, or nil when
+/// the tool is not installed, so tests can skip the cross-check.
+func runTool(_ name: String, _ arguments: [String]) throws -> String? {
+    guard let tool = ["/usr/bin/\(name)", "/usr/local/bin/\(name)"].first(where: {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }) else { return nil }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// Writes `bytes` to `name` in `directory` and returns the path.
+func write(_ bytes: [UInt8], to name: String, in directory: TemporaryDirectory) throws -> String {
+    let path = directory.path(name)
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    return path
+}
+
+/// The bytes of a corpus file, for making damaged copies.
+func contents(of path: String) throws -> [UInt8] {
+    [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
 }
