@@ -21,7 +21,10 @@ extension CaptureReader {
                                        interfaces: [interface], backend: .libpcap)
             try check(info, accepting: acceptingUnsupportedLinkTypes)
             do {
-                return Opened(info: info, backend: .libpcap(try LibpcapReadHandle(path: path)), pcapngFile: nil)
+                // Each pcap precision is opened as itself, so libpcap passes the record's
+                // fraction through unscaled (see `CaptureReader.timestamp(of:)`).
+                let handle = try LibpcapReadHandle(path: path, nanosecond: format == .pcapNanoseconds)
+                return Opened(info: info, backend: .libpcap(handle), pcapngFile: nil)
             } catch {
                 throw CaptureError(path: path, .libpcapOpenFailed(error.message))
             }
@@ -37,7 +40,7 @@ extension CaptureReader {
                                    snaplen: interfaces.map(\.snaplen).max() ?? 0,
                                    interfaces: interfaces, backend: .pcapngBlockReader)
         try check(info, accepting: accepting)
-        if interfaces.count == 1, let handle = try? LibpcapReadHandle(path: file.path) {
+        if interfaces.count == 1, let handle = try? LibpcapReadHandle(path: file.path, nanosecond: true) {
             info.backend = .libpcap
             return Opened(info: info, backend: .libpcap(handle), pcapngFile: file)
         }

@@ -5,9 +5,12 @@ import LVSWire
 /// Which reader does the work (DESIGN.md §2):
 /// - pcap files (microsecond or nanosecond magic, either byte order, link-type word with
 ///   FCS/reserved bits) and pcapng files with at most one interface described before the
-///   first packet go through libpcap (`pcap_open_offline_with_tstamp_precision` with
-///   nanosecond precision, `pcap_next_ex`). libpcap does not say which pcapng interface a
-///   packet came from; with one interface that is interface 0.
+///   first packet go through libpcap (`pcap_open_offline_with_tstamp_precision`, `pcap_next_ex`).
+///   pcapng is opened with nanosecond precision; a pcap file with its own precision, so
+///   that libpcap does not scale the 32-bit fields, which are then read as unsigned and
+///   scaled to nanoseconds here (`timestamp(of:)`). libpcap does not say which pcapng
+///   interface a packet came from; with one interface that is interface 0. libpcap cuts
+///   a pcap record longer than the file's snaplen to the snaplen (tshark keeps it whole).
 /// - pcapng files with several interfaces before the first packet go through
 ///   `PcapngBlockReader`, which reports each packet's interface: DESIGN.md §3 makes one
 ///   sub-point per interface, and libpcap refuses interfaces of different link types.
@@ -61,7 +64,7 @@ public final class CaptureReader: PacketSource {
             let interface = info.interfaces[0]
             let record = PacketRecord(
                 frameNumber: packetsRead,
-                timestamp: .saturating(seconds: packet.seconds, nanoseconds: packet.nanoseconds),
+                timestamp: timestamp(of: packet),
                 capturedLength: packet.capturedLength, originalLength: packet.originalLength,
                 linkType: interface.linkType, interfaceIndex: 0)
             return BorrowedPacket(record: record, bytes: packet.bytes)
@@ -95,6 +98,21 @@ public final class CaptureReader: PacketSource {
         }
         packetsRead = reader.packetsRead
         return packet
+    }
+
+    /// pcap(5) record times are an unsigned 32-bit second count and fraction, which
+    /// libpcap's `struct timeval` carries sign-extended: read them back as unsigned (so
+    /// 2038–2106 stay in the future) and scale microseconds in 64 bits. A fraction of a
+    /// second or more (fuzzed files) carries into the seconds. pcapng times arrive already
+    /// converted to seconds and nanoseconds.
+    private func timestamp(of packet: LibpcapPacket) -> Timestamp {
+        let seconds = Int64(UInt32(truncatingIfNeeded: packet.seconds))
+        let fraction = Int64(UInt32(truncatingIfNeeded: packet.fraction))
+        switch info.format {
+        case .pcapMicroseconds: return .saturating(seconds: seconds, nanoseconds: fraction * 1000)
+        case .pcapNanoseconds: return .saturating(seconds: seconds, nanoseconds: fraction)
+        case .pcapng: return .saturating(seconds: packet.seconds, nanoseconds: packet.fraction)
+        }
     }
 
     /// Continues a pcapng file with the block reader after libpcap failed, skipping the

@@ -7,9 +7,12 @@ import Glibc
 /// One packet as `pcap_next_ex` returned it; `bytes` lives in libpcap's buffer and is
 /// valid until the next call on the same handle.
 struct LibpcapPacket {
+    /// `ts.tv_sec` as libpcap set it: from a pcap file, the record's 32-bit field read as
+    /// signed; from pcapng, the converted 64-bit value.
     var seconds: Int64
-    /// Nanoseconds: the handle is opened with `PCAP_TSTAMP_PRECISION_NANO`.
-    var nanoseconds: Int64
+    /// `ts.tv_usec`, in the unit the handle was opened with (µs or ns); from a pcap file,
+    /// the record's 32-bit field read as signed.
+    var fraction: Int64
     var capturedLength: Int
     var originalLength: Int
     var bytes: UnsafeRawBufferPointer
@@ -28,10 +31,11 @@ enum LibpcapNext {
 final class LibpcapReadHandle {
     private let handle: OpaquePointer
 
-    /// Opens `path` with nanosecond timestamps; throws libpcap's error text.
-    init(path: String) throws(LibpcapFailure) {
+    /// Opens `path` with nanosecond or microsecond timestamps; throws libpcap's error text.
+    init(path: String, nanosecond: Bool) throws(LibpcapFailure) {
+        let precision = nanosecond ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO
         let opened = withErrorBuffer { errbuf in
-            pcap_open_offline_with_tstamp_precision(path, UInt32(PCAP_TSTAMP_PRECISION_NANO), errbuf)
+            pcap_open_offline_with_tstamp_precision(path, UInt32(precision), errbuf)
         }
         guard let pointer = opened.result else { throw LibpcapFailure(message: opened.message) }
         handle = pointer
@@ -49,7 +53,7 @@ final class LibpcapReadHandle {
             let bytes = data.map { UnsafeRawBufferPointer(start: $0, count: captured) }
                 ?? UnsafeRawBufferPointer(start: nil, count: 0)
             return .packet(LibpcapPacket(
-                seconds: Int64(record.ts.tv_sec), nanoseconds: Int64(record.ts.tv_usec),
+                seconds: Int64(record.ts.tv_sec), fraction: Int64(record.ts.tv_usec),
                 capturedLength: bytes.count, originalLength: Int(record.len), bytes: bytes))
         }
         if status == PCAP_ERROR_BREAK { return .end }
