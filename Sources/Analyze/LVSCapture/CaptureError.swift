@@ -10,6 +10,9 @@ public struct CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
         /// `ENOENT`/`ENOTDIR` from `open(2)`.
         case fileNotFound
         case isDirectory
+        /// A pipe, socket or device: the format is probed with positioned reads and
+        /// pcapng files are mapped, which needs a regular file.
+        case notARegularFile
         /// `EACCES`/`EPERM` from `open(2)`.
         case permissionDenied
         /// Any other `open(2)`, `fstat(2)`, `read(2)` or `mmap(2)` failure.
@@ -21,6 +24,9 @@ public struct CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The first four bytes are no pcap or pcapng magic number (`nil` when the
         /// file is shorter than four bytes and not a prefix of one).
         case notACaptureFile(magic: UInt32?)
+        /// A capture file of another format than the reader handles (`PcapngBlockReader`
+        /// given a pcap file).
+        case wrongFormat(expected: CaptureFormat, found: CaptureFormat)
         /// An interface whose link type is outside `LinkType.supported`.
         case unsupportedLinkType(LinkType, name: String, interface: Int)
         /// libpcap refused the file; its error text.
@@ -53,12 +59,14 @@ public struct CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
         switch reason {
         case .fileNotFound: "capture file not found"
         case .isDirectory: "capture path is a directory"
+        case .notARegularFile: "capture path is not a regular file (pipe or device); save the capture to a file"
         case .permissionDenied: "permission denied reading capture file"
         case let .systemError(call, errno, message): "\(call) failed: \(message) (errno \(errno))"
         case .emptyFile: "capture file is empty (0 bytes)"
         case let .truncatedFileHeader(available, needed):
             "capture file header cut short: \(available) of \(needed) bytes"
         case let .notACaptureFile(magic): "not a pcap or pcapng file (magic \(CaptureError.hex(magic)))"
+        case let .wrongFormat(expected, found): "expected a \(expected) file, found \(found)"
         case let .unsupportedLinkType(linkType, name, interface):
             "unsupported link type \(linkType.rawValue) (\(name)) on interface \(interface); supported: "
                 + LinkType.supported.map { "\($0.rawValue) \($0.name)" }.joined(separator: ", ")

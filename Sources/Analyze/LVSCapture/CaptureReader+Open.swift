@@ -19,17 +19,21 @@ extension CaptureReader {
                 timestampResolution: format == .pcapNanoseconds ? .nanoseconds : .microseconds)
             let info = CaptureFileInfo(path: path, format: format, byteOrder: byteOrder, snaplen: snaplen,
                                        interfaces: [interface], backend: .libpcap)
-            try check(info, accepting: acceptingUnsupportedLinkTypes)
-            do {
-                // Each pcap precision is opened as itself, so libpcap passes the record's
-                // fraction through unscaled (see `CaptureReader.timestamp(of:)`).
-                let handle = try LibpcapReadHandle(path: path, nanosecond: format == .pcapNanoseconds)
-                return Opened(info: info, backend: .libpcap(handle), pcapngFile: nil)
-            } catch {
-                throw CaptureError(path: path, .libpcapOpenFailed(error.message))
-            }
+            return try openPcap(info, accepting: acceptingUnsupportedLinkTypes)
         case .pcapng:
             return try openPcapng(MappedFile(file), accepting: acceptingUnsupportedLinkTypes)
+        }
+    }
+
+    private static func openPcap(_ info: CaptureFileInfo, accepting: Bool) throws(CaptureError) -> Opened {
+        try check(info, accepting: accepting)
+        do {
+            // Each pcap precision is opened as itself, so libpcap passes the record's
+            // fraction through unscaled (see `CaptureReader.timestamp(of:)`).
+            let handle = try LibpcapReadHandle(path: info.path, nanosecond: info.format == .pcapNanoseconds)
+            return Opened(info: info, backend: .libpcap(handle), pcapngFile: nil)
+        } catch {
+            throw CaptureError(path: info.path, .libpcapOpenFailed(error.message))
         }
     }
 

@@ -22,7 +22,8 @@ import LVSWire
 /// in it once reached. Packets are numbered from 1 like tshark's `frame.number`. A file cut
 /// short in its last record ends early with `truncatedTail` set (a warning, not an error).
 /// Interfaces of link types outside `LinkType.supported` are refused unless
-/// `acceptingUnsupportedLinkTypes` is set. Not thread-safe: one reader, one task.
+/// `acceptingUnsupportedLinkTypes` is set. After an error the reader is finished. Not
+/// thread-safe: one reader, one task.
 public final class CaptureReader: PacketSource {
     public let path: String
     public internal(set) var info: CaptureFileInfo
@@ -39,6 +40,9 @@ public final class CaptureReader: PacketSource {
     /// The mapping of a pcapng file, kept for the block reader to take over from libpcap.
     let pcapngFile: MappedFile?
     let acceptsUnsupportedLinkTypes: Bool
+    /// Copied out of `info` so that the libpcap path touches no reference-counted storage.
+    private let format: CaptureFormat
+    private let libpcapLinkType: LinkType
 
     public init(path: String, acceptingUnsupportedLinkTypes: Bool = false) throws(CaptureError) {
         let opened = try CaptureReader.open(path: path, acceptingUnsupportedLinkTypes: acceptingUnsupportedLinkTypes)
@@ -47,6 +51,8 @@ public final class CaptureReader: PacketSource {
         self.backend = opened.backend
         self.pcapngFile = opened.pcapngFile
         self.acceptsUnsupportedLinkTypes = acceptingUnsupportedLinkTypes
+        self.format = opened.info.format
+        self.libpcapLinkType = opened.info.interfaces.first?.linkType ?? LinkType(rawValue: 0)
     }
 
     public func nextPacket() throws(CaptureError) -> BorrowedPacket? {
@@ -61,12 +67,11 @@ public final class CaptureReader: PacketSource {
         switch handle.next() {
         case let .packet(packet):
             packetsRead += 1
-            let interface = info.interfaces[0]
             let record = PacketRecord(
                 frameNumber: packetsRead,
                 timestamp: timestamp(of: packet),
                 capturedLength: packet.capturedLength, originalLength: packet.originalLength,
-                linkType: interface.linkType, interfaceIndex: 0)
+                linkType: libpcapLinkType, interfaceIndex: 0)
             return BorrowedPacket(record: record, bytes: packet.bytes)
         case .end:
             backend = .finished
@@ -108,7 +113,7 @@ public final class CaptureReader: PacketSource {
     private func timestamp(of packet: LibpcapPacket) -> Timestamp {
         let seconds = Int64(UInt32(truncatingIfNeeded: packet.seconds))
         let fraction = Int64(UInt32(truncatingIfNeeded: packet.fraction))
-        switch info.format {
+        switch format {
         case .pcapMicroseconds: return .saturating(seconds: seconds, nanoseconds: fraction * 1000)
         case .pcapNanoseconds: return .saturating(seconds: seconds, nanoseconds: fraction)
         case .pcapng: return .saturating(seconds: packet.seconds, nanoseconds: packet.fraction)
@@ -119,13 +124,15 @@ public final class CaptureReader: PacketSource {
     /// packets libpcap already delivered.
     private func takeOver(from message: String, file: MappedFile) throws(CaptureError) -> BorrowedPacket? {
         let reader = PcapngBlockReader(file: file, acceptingUnsupportedLinkTypes: acceptsUnsupportedLinkTypes)
-        backend = .blocks(reader)
+        backend = .finished
         while reader.packetsRead < packetsRead {
+            // Fewer packets than libpcap delivered: the two readers disagree; report libpcap's error.
             guard try reader.nextPacket() != nil else {
-                backend = .finished
                 throw CaptureError(path: path, .readFailed(frame: packetsRead + 1, message: message))
             }
         }
+        backend = .blocks(reader)
+        info.backend = .pcapngBlockReader
         return try nextFromBlocks(reader)
     }
 

@@ -18,9 +18,9 @@ final class OpenFile {
             Glibc.close(descriptor)
             throw OpenFile.error(path: path, call: "fstat", errno: failure)
         }
-        guard status.st_mode & S_IFMT != S_IFDIR else {
+        guard status.st_mode & S_IFMT == S_IFREG else {
             Glibc.close(descriptor)
-            throw CaptureError(path: path, .isDirectory)
+            throw CaptureError(path: path, status.st_mode & S_IFMT == S_IFDIR ? .isDirectory : .notARegularFile)
         }
         self.path = path
         self.descriptor = descriptor

@@ -42,7 +42,9 @@ public final class PcapngBlockReader: PacketSource {
         let opened = try OpenFile(path: path)
         let header = try CaptureFileHeader.classify(
             prefix: opened.readPrefix(count: CaptureFileHeader.pcapngHeaderLength), path: path)
-        guard header == .pcapng else { throw CaptureError(path: path, .notACaptureFile(magic: nil)) }
+        if case let .pcap(format, _, _, _) = header {
+            throw CaptureError(path: path, .wrongFormat(expected: .pcapng, found: format))
+        }
         self.init(file: try MappedFile(opened), acceptingUnsupportedLinkTypes: acceptingUnsupportedLinkTypes)
     }
 

@@ -35,7 +35,7 @@ import Testing
         }
     }
 
-    @Test("missing file, directory, empty file, text file")
+    @Test("missing file, directory, device, empty file, text file, wrong format")
     func fileProblems() throws {
         let directory = try TemporaryDirectory()
         #expect(openError(directory.path("absent.pcap")) == .fileNotFound)
@@ -46,6 +46,13 @@ import Testing
         let text = try write(Array("hello, capture\n".utf8), to: "notes.pcap", in: directory)
         #expect(openError(text) == .notACaptureFile(magic: 0x6865_6C6C))
         #expect(openError(try write([0x68], to: "h.pcap", in: directory)) == .notACaptureFile(magic: nil))
+        // A character device: no positioned reads, no mapping.
+        #expect(openError("/dev/null") == .notARegularFile)
+        // The pcapng reader on its own refuses pcap files.
+        #expect(throws: CaptureError(path: try fixture("lvs-nat-nsec.pcap"),
+                                     .wrongFormat(expected: .pcapng, found: .pcapNanoseconds))) {
+            _ = try PcapngBlockReader(path: try fixture("lvs-nat-nsec.pcap"))
+        }
     }
 
     @Test("permission denied", .enabled(if: geteuid() != 0, "root reads files without read permission"))

@@ -140,6 +140,7 @@ import Testing
         #expect(seen.map(\.0) == [1, 2, 3] && seen.map(\.1) == [0, 1, 0] && seen.map(\.3) == [1, 2, 3])
         #expect(seen.map(\.2) == [.ethernet, .linuxSLL2, .ethernet])
         #expect(reader.info.interfaces.map(\.name) == ["eth0", "any"])
+        #expect(reader.info.backend == .pcapngBlockReader)
         // The same file with a radiotap (127) interface: refused when reached.
         let refused = try CaptureReader(path: try write(lateInterfaceFile(laterLinkType: 127), to: "r.pcapng", in: directory))
         #expect(throws: CaptureError(path: refused.path, .unsupportedLinkType(
