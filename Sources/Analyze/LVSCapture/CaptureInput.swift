@@ -1,0 +1,55 @@
+/// A capture point given on the command line: `PATH` or `NAME=PATH` (DESIGN.md §3, §4).
+///
+/// The argument is split at its first `=` only when the part before it is a plain name:
+/// not empty and without `/`. So `/data/a=b.pcap` and `./x=y.pcap` are paths, while
+/// `director=/data/d.pcap` names the point `director`. A file in the current directory
+/// whose name contains `=` is given as `./NAME`. Without a name the point is the file's
+/// stem (`captures/dir.pcap` → `dir`).
+public struct CaptureInput: Hashable, Sendable, CustomStringConvertible {
+    /// The capture point's name.
+    public var point: String
+    public var path: String
+    /// True when the name came from `NAME=`.
+    public var isNamed: Bool
+
+    public init(point: String, path: String) {
+        self.point = point
+        self.path = path
+        self.isNamed = true
+    }
+
+    public init(path: String) {
+        self.point = CaptureInput.stem(ofPath: path)
+        self.path = path
+        self.isNamed = false
+    }
+
+    /// Parses `PATH` or `NAME=PATH`.
+    public init(argument: String) throws(CaptureError) {
+        guard !argument.isEmpty else { throw CaptureError(path: argument, .invalidArgument("empty capture argument")) }
+        if let equals = argument.firstIndex(of: "="), equals != argument.startIndex {
+            let name = argument[..<equals]
+            if !name.contains("/") {
+                let path = String(argument[argument.index(after: equals)...])
+                guard !path.isEmpty else {
+                    throw CaptureError(path: argument, .invalidArgument("no path after \"\(name)=\""))
+                }
+                self.init(point: String(name), path: path)
+                return
+            }
+        }
+        self.init(path: argument)
+    }
+
+    /// The last path component without its last extension (`a/b.c.pcap` → `b.c`); a
+    /// leading dot is part of the name, not an extension.
+    public static func stem(ofPath path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let name = trimmed.split(separator: "/", omittingEmptySubsequences: false).last ?? trimmed
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return String(name) }
+        return String(name[..<dot])
+    }
+
+    public var description: String { isNamed ? "\(point)=\(path)" : path }
+}

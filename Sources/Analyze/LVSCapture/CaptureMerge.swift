@@ -1,0 +1,74 @@
+import LVSWire
+
+/// Several capture files read as one stream in timestamp order.
+///
+/// Ties are broken by input order, then frame number, so the order is stable and does
+/// not depend on timing. Each input has at most one pending packet, and a reader is only
+/// asked for its next packet after its pending one has been handed out: the pending
+/// packet's bytes therefore stay valid in that reader's own buffer (libpcap's or the
+/// mapping) and nothing is copied. Choosing the earliest of k pending packets is a linear
+/// scan: k is the number of capture points, a handful.
+public final class CaptureMerge {
+    public let readers: [CaptureReader]
+    private var pending: [BorrowedPacket?]
+    private var primed = false
+    /// The input whose packet was handed out last; it is refilled on the next call.
+    private var lastInput: Int?
+
+    public init(readers: [CaptureReader]) {
+        self.readers = readers
+        self.pending = Array(repeating: nil, count: readers.count)
+    }
+
+    public convenience init(paths: [String], acceptingUnsupportedLinkTypes: Bool = false) throws(CaptureError) {
+        var readers: [CaptureReader] = []
+        for path in paths {
+            readers.append(try CaptureReader(path: path, acceptingUnsupportedLinkTypes: acceptingUnsupportedLinkTypes))
+        }
+        self.init(readers: readers)
+    }
+
+    /// The next packet across all inputs with its input index, or nil when all are done.
+    /// The bytes are valid until the next call.
+    public func nextPacket() throws(CaptureError) -> (input: Int, packet: BorrowedPacket)? {
+        if !primed {
+            primed = true
+            for input in readers.indices { pending[input] = try readers[input].nextPacket() }
+        } else if let input = lastInput {
+            pending[input] = try readers[input].nextPacket()
+        }
+        var earliest: Int?
+        var earliestTime = Timestamp(rawValue: .max)
+        for input in pending.indices {
+            guard let packet = pending[input] else { continue }
+            if earliest == nil || packet.record.timestamp < earliestTime {
+                earliest = input
+                earliestTime = packet.record.timestamp
+            }
+        }
+        lastInput = earliest
+        guard let input = earliest, let packet = pending[input] else { return nil }
+        return (input, packet)
+    }
+
+    /// Hands every packet of every input to `body` in time order; `body` gets the input
+    /// index, the record (frame number within its own file) and the borrowed bytes.
+    @discardableResult
+    public func forEachPacket(
+        _ body: (Int, PacketRecord, UnsafeRawBufferPointer) throws -> PacketLoopControl
+    ) throws -> CaptureMergeSummary {
+        var packets = 0
+        var stopped = false
+        while let (input, packet) = try nextPacket() {
+            packets += 1
+            if try body(input, packet.record, packet.bytes) == .stop {
+                stopped = true
+                break
+            }
+        }
+        let inputs = readers.map {
+            CaptureReadSummary(packets: $0.packetsRead, truncatedTail: $0.truncatedTail, stopped: false)
+        }
+        return CaptureMergeSummary(packets: packets, stopped: stopped, inputs: inputs)
+    }
+}
