@@ -22,7 +22,7 @@ func server(
 }
 
 /// The message a parse of `text` fails with, or nil when it succeeds.
-func parseError(_ text: String, file: String, format: ConfigFormat) -> String? {
+func parseError(_ text: String, file: String, format: ConfigFormat?) -> String? {
     do {
         _ = try Deployment.parse(text, file: file, format: format)
         return nil

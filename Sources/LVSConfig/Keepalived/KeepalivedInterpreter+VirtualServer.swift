@@ -21,7 +21,9 @@ extension KeepalivedInterpreter {
     }
 
     private func header(_ node: KeepalivedNode) throws(ConfigError) -> Header {
-        let first = try value(node)
+        guard let first = node.arguments.first else {
+            throw ConfigError(at: node.location, "virtual_server needs an address and port, fwmark N or group NAME")
+        }
         switch first.text {
         case "fwmark":
             let mark = try value(node, at: 2)
@@ -65,7 +67,17 @@ extension KeepalivedInterpreter {
         case "laddr_group_name": draft.localAddressGroup = try value(statement)
         case "inhibit_on_failure": draft.inhibitOnFailure = try flag(statement)
         case "real_server": draft.realServers.append(try realServer(statement))
-        case "sorry_server": draft.sorryServer = try serverHeader(statement)
+        case "sorry_server":
+            // The virtual server's inhibit_on_failure is for real servers; the sorry server
+            // has its own sorry_server_inhibit.
+            draft.sorryServer = try serverHeader(statement)
+            draft.sorryServer?.inhibitOnFailure = false
+        case "sorry_server_inhibit":
+            guard draft.sorryServer != nil else {
+                warn(statement.keyword, "sorry_server_inhibit before any sorry_server (ignored)")
+                break
+            }
+            draft.sorryServer?.inhibitOnFailure = true
         case "sorry_server_lvs_method":
             guard var sorry = draft.sorryServer else {
                 warn(statement.keyword, "sorry_server_lvs_method before any sorry_server (ignored)")

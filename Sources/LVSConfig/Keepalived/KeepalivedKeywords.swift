@@ -17,7 +17,7 @@ enum KeepalivedKeywords {
         "ha_suspend", "virtualhost", "retry", "delay_before_retry", "warmup", "connect_timeout",
         "smtp_alert", "snmp_name", "weight", "hashed", "nat_mask", "nb_get_retry",
         "establish_timeout", "vip_bind_dev", "daddr_group_name", "bps", "limit_proportion",
-        "hash_target", "src-range", "dst-range", "oif", "iif", "sorry_server_inhibit",
+        "hash_target", "src-range", "dst-range", "oif", "iif",
     ]
 
     /// real_server settings that only concern checking and notification.
