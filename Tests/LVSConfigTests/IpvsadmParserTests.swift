@@ -142,12 +142,16 @@ import Testing
             -a -t 192.0.2.1:80 -r 10.0.0.1:8080 -g
             --start-daemon master --mcast-interface eth0 --syncid 1
             -A -t 192.0.2.2:80 -s rr --conn-timeout 60
+            -U -t 192.0.2.2:80 -k 203.0.113.66
+            --stop-daemon master
             """, file: "w.ipvsadm")
         #expect(deployment.warnings.map(\.description) == [
             "w.ipvsadm:1:29: warning: netmask 255.255.255.0 has no effect without -p",
             "w.ipvsadm:2:23: warning: port 8080 ignored: ipvsadm uses the service port 80 for -g",
             "w.ipvsadm:3:1: warning: sync daemon settings are not modelled; line ignored",
             "w.ipvsadm:4:26: warning: --conn-timeout is a DPVS setting lvscope does not model; ignored",
+            "w.ipvsadm:5:1: warning: DPVS black/white lists are not modelled; line ignored",
+            "w.ipvsadm:6:1: warning: sync daemon settings are not modelled; line ignored",
         ])
         // DR cannot map ports: ipvsadm stores the service port.
         #expect(deployment.services.first?.realServers.first?.port == 80)

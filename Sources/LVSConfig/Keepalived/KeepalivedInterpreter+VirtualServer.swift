@@ -47,13 +47,7 @@ extension KeepalivedInterpreter {
     private mutating func apply(_ statement: KeepalivedNode, to draft: inout VirtualServerDraft) throws(ConfigError) {
         let keyword = statement.keyword.text
         switch keyword {
-        case "lb_algo", "lvs_sched":
-            let name = try value(statement)
-            if let scheduler = SchedulerKind(name: name.text) {
-                draft.scheduler = scheduler
-            } else {
-                warn(name, "unknown scheduler \"\(name.text)\" (keepalived ignores it and uses wlc)")
-            }
+        case "lb_algo", "lvs_sched": draft.scheduler = try scheduler(statement) ?? draft.scheduler
         case "lb_kind", "lvs_method":
             draft.forwarding = try forwarding(statement) ?? draft.forwarding
         case "protocol":
@@ -67,24 +61,8 @@ extension KeepalivedInterpreter {
         case "laddr_group_name": draft.localAddressGroup = try value(statement)
         case "inhibit_on_failure": draft.inhibitOnFailure = try flag(statement)
         case "real_server": draft.realServers.append(try realServer(statement))
-        case "sorry_server":
-            // The virtual server's inhibit_on_failure is for real servers; the sorry server
-            // has its own sorry_server_inhibit.
-            draft.sorryServer = try serverHeader(statement)
-            draft.sorryServer?.inhibitOnFailure = false
-        case "sorry_server_inhibit":
-            guard draft.sorryServer != nil else {
-                warn(statement.keyword, "sorry_server_inhibit before any sorry_server (ignored)")
-                break
-            }
-            draft.sorryServer?.inhibitOnFailure = true
-        case "sorry_server_lvs_method":
-            guard var sorry = draft.sorryServer else {
-                warn(statement.keyword, "sorry_server_lvs_method before any sorry_server (ignored)")
-                break
-            }
-            sorry.forwarding = try forwarding(statement) ?? sorry.forwarding
-            draft.sorryServer = sorry
+        case "sorry_server", "sorry_server_inhibit", "sorry_server_lvs_method":
+            try applySorry(statement, to: &draft)
         case _ where KeepalivedKeywords.schedulerFlags.contains(keyword):
             draft.flags.append(statement.keyword)
         case _ where KeepalivedKeywords.unmodelledVirtualServer.contains(keyword):
@@ -92,6 +70,37 @@ extension KeepalivedInterpreter {
         default:
             warnUnknown(statement, in: "virtual_server")
         }
+    }
+
+    /// An unknown name is only a warning in keepalived, which keeps its default (wlc).
+    private mutating func scheduler(_ statement: KeepalivedNode) throws(ConfigError) -> SchedulerKind? {
+        let name = try value(statement)
+        guard let scheduler = SchedulerKind(name: name.text) else {
+            warn(name, "unknown scheduler \"\(name.text)\" (keepalived ignores it and uses wlc)")
+            return nil
+        }
+        return scheduler
+    }
+
+    /// The virtual server's inhibit_on_failure is for real servers; the sorry server has
+    /// its own sorry_server_inhibit.
+    private mutating func applySorry(_ statement: KeepalivedNode, to draft: inout VirtualServerDraft) throws(ConfigError) {
+        let keyword = statement.keyword.text
+        if keyword == "sorry_server" {
+            draft.sorryServer = try serverHeader(statement)
+            draft.sorryServer?.inhibitOnFailure = false
+            return
+        }
+        guard var sorry = draft.sorryServer else {
+            warn(statement.keyword, "\(keyword) before any sorry_server (ignored)")
+            return
+        }
+        if keyword == "sorry_server_inhibit" {
+            sorry.inhibitOnFailure = true
+        } else {
+            sorry.forwarding = try forwarding(statement) ?? sorry.forwarding
+        }
+        draft.sorryServer = sorry
     }
 
     mutating func warnUnknown(_ statement: KeepalivedNode, in block: String) {

@@ -58,49 +58,67 @@ struct KeepalivedLexer {
     }
 
     private static func split(_ text: Substring, file: String, line: Int, offset: Int) -> [KeepalivedToken] {
+        var scanner = Scanner(file: file, line: line)
+        var column = offset
+        for character in text {
+            column += 1
+            if scanner.take(character, at: column) == .comment { break }
+        }
+        return scanner.finish()
+    }
+
+    /// Character-by-character state of `split`.
+    private struct Scanner {
+        enum Step { case more, comment }
+
+        let file: String
+        let line: Int
         var tokens: [KeepalivedToken] = []
         var word = ""
         var start = 0
-        var column = offset
+        /// Column of the opening quote while inside a string.
         var quoted: Int?
-        func flush() {
-            guard !word.isEmpty else { return }
-            tokens.append(KeepalivedToken(text: word, kind: .word, location: ConfigLocation(file: file, line: line, column: start)))
-            word = ""
+
+        init(file: String, line: Int) {
+            self.file = file
+            self.line = line
         }
-        for character in text {
-            column += 1
+
+        mutating func take(_ character: Character, at column: Int) -> Step {
             if let opened = quoted {
-                if character == "\"" {
-                    tokens.append(KeepalivedToken(text: word, kind: .quoted,
-                                                  location: ConfigLocation(file: file, line: line, column: opened)))
-                    word = ""
-                    quoted = nil
-                } else {
-                    word.append(character)
-                }
-                continue
+                if character == "\"" { emit(.quoted, at: opened) } else { word.append(character) }
+                return .more
             }
             switch character {
             case " ", "\t": flush()
-            case "#", "!": flush(); return tokens
+            case "#", "!": flush(); return .comment
             case "\"": flush(); quoted = column
             case "{", "}":
                 flush()
-                tokens.append(KeepalivedToken(text: String(character), kind: character == "{" ? .open : .close,
-                                              location: ConfigLocation(file: file, line: line, column: column)))
+                word = String(character)
+                emit(character == "{" ? .open : .close, at: column)
             default:
                 if word.isEmpty { start = column }
                 word.append(character)
             }
+            return .more
         }
-        if let opened = quoted {
-            // keepalived takes an unterminated string to the end of the line.
-            tokens.append(KeepalivedToken(text: word, kind: .quoted, location: ConfigLocation(file: file, line: line, column: opened)))
-        } else {
-            flush()
+
+        /// keepalived takes an unterminated string to the end of the line.
+        mutating func finish() -> [KeepalivedToken] {
+            if let opened = quoted { emit(.quoted, at: opened) } else { flush() }
+            return tokens
         }
-        return tokens
+
+        private mutating func flush() {
+            if !word.isEmpty { emit(.word, at: start) }
+        }
+
+        private mutating func emit(_ kind: KeepalivedToken.Kind, at column: Int) {
+            tokens.append(KeepalivedToken(text: word, kind: kind, location: ConfigLocation(file: file, line: line, column: column)))
+            word = ""
+            quoted = nil
+        }
     }
 }
 
