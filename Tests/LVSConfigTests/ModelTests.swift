@@ -64,3 +64,25 @@ import Testing
         #expect(try encoder.encode(IpvsadmParser.parse(LabDeployment.ipvsadmSave, file: "lab.ipvsadm")) == data)
     }
 }
+
+@Suite struct DeploymentLookupTests {
+    @Test func trafficFindsItsServiceAsIPVSWould() throws {
+        let deployment = try IpvsadmParser.parse("""
+            -A -t 192.0.2.1:80 -s rr
+            -a -t 192.0.2.1:80 -r 10.0.0.2:8080 -m
+            -A -t 192.0.2.1:0 -s rr -p 60
+            -a -t 192.0.2.1:0 -r 10.0.0.1:0 -g
+            -A -u 192.0.2.2:53 -s rr
+            -A -f 1 -s rr
+            -a -f 1 -r 10.0.0.1:0 -g
+            """, file: "lookup")
+        #expect(deployment.service(for: .tcp, address: ip("192.0.2.1"), port: 80)?.key == tcp("192.0.2.1", 80))
+        // Any other port reaches the persistent port-0 service ...
+        #expect(deployment.service(for: .tcp, address: ip("192.0.2.1"), port: 22)?.key == tcp("192.0.2.1", 0))
+        #expect(deployment.service(for: .udp, address: ip("192.0.2.1"), port: 80) == nil)
+        #expect(deployment.service(for: .icmp, address: ip("192.0.2.1"), port: 0) == nil)
+        #expect(deployment.virtualAddresses == [ip("192.0.2.1"), ip("192.0.2.2")])
+        #expect(deployment.realServerAddresses == [ip("10.0.0.1"), ip("10.0.0.2")])
+        #expect(ServiceProtocol(.sctp) == .sctp && ServiceProtocol(.gre) == nil)
+    }
+}
