@@ -67,6 +67,12 @@ import Testing
         #expect(throws: ConfigError(file: latin1, "is not UTF-8 text")) { try Deployment.load(path: latin1) }
     }
 
+    @Test func aFileWithoutServicesSaysSo() throws {
+        let deployment = try Deployment.parse("! VRRP only\nvrrp_instance VI_1 {\n    state BACKUP\n}\n", file: "vrrp.conf")
+        #expect(deployment.services.isEmpty)
+        #expect(deployment.warnings.map(\.description) == ["vrrp.conf:2:1: warning: the file configures no virtual services"])
+    }
+
     @Test func errorDescriptionAndLocation() {
         let error = ConfigError(file: "lb.ipvsadm", line: 7, column: 20, "unknown scheduler \"rrr\"")
         #expect(error.description == "lb.ipvsadm:7:20: unknown scheduler \"rrr\"")

@@ -17,9 +17,16 @@ extension Deployment {
             throw ConfigError(file: file, line: statement.line, column: statement.column,
                               "neither ipvsadm-save output nor keepalived.conf: starts with \"\(statement.word)\"")
         }
-        switch format {
-        case .ipvsadm: return try IpvsadmParser.parse(text, file: file)
-        case .keepalived: return try KeepalivedParser.parse(text, file: file)
+        var deployment = switch format {
+        case .ipvsadm: try IpvsadmParser.parse(text, file: file)
+        case .keepalived: try KeepalivedParser.parse(text, file: file)
         }
+        // Valid but empty (only vrrp_instance, or only `-C`): every observed service
+        // would then look unexpected, so say why.
+        if deployment.services.isEmpty {
+            let start = ConfigLocation(file: file, line: statement.line, column: statement.column)
+            deployment.warnings.append(ConfigWarning(at: start, "the file configures no virtual services"))
+        }
+        return deployment
     }
 }
