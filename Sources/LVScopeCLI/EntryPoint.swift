@@ -1,5 +1,6 @@
 import ArgumentParser
 import LVScope
+import LVSReport
 
 #if canImport(Glibc)
 import Glibc
@@ -19,6 +20,8 @@ enum EntryPoint {
             var command = try LVScopeCommand.parseAsRoot()
             try command.run()
         } catch let error as LVScopeError {
+            fail(error.description)
+        } catch let error as OutputError {
             fail(error.description)
         } catch let code as ExitCode {
             exit(code.rawValue)

@@ -65,3 +65,11 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { "cannot write: \(message) (\(path))" }
 }
+
+extension OutputSink {
+    /// Standard output when `path` is nil, else the file.
+    public static func open(_ path: String?) throws(OutputError) -> OutputSink {
+        guard let path else { return OutputSink() }
+        return try OutputSink(path: path)
+    }
+}

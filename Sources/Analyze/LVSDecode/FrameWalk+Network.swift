@@ -1,0 +1,122 @@
+import LVSWire
+
+extension FrameWalk {
+    @usableFromInline
+    mutating func ipv4(at offset: Int, depth: Int, into packet: inout DecodedPacket) throws(WireError) {
+        let ip = try view(at: offset) { b throws(WireError) in try IPv4View(checking: b) }
+        packet.layers.insert(.ipv4)
+        var info = IPInfo(
+            offset: offset, version: 4, source: .v4(ip.source), destination: .v4(ip.destination),
+            protocolNumber: ip.protocol, ttl: ip.ttl, identification: UInt32(ip.identification),
+            trafficClass: ip.dscp << 2 | ip.ecn, dontFragment: ip.dontFragment, moreFragments: ip.moreFragments,
+            fragmentOffset: ip.fragmentOffset, totalLength: ip.totalLength,
+            payloadOffset: offset + ip.headerLength, payloadLength: ip.declaredPayloadLength)
+        if ip.hasOffloadedLength {
+            packet.anomalies.insert(.offloadedIPLength)
+            info.totalLength = frame.count - offset
+            info.payloadLength = info.totalLength - ip.headerLength
+        }
+        if ip.headerLength > 20 { packet.anomalies.insert(.ipv4Options) }
+        if ip.ttl == 0 { packet.anomalies.insert(.zeroTTL) }
+        if options.verifyChecksums { info.headerChecksum = ip.headerChecksumStatus }
+        noteTrailingBytes(after: offset + info.totalLength, into: &packet)
+        try enter(info, depth: depth, into: &packet)
+        if ip.fragmentOffset > 0 {
+            packet.anomalies.insert(.laterFragment)
+            return
+        }
+        try upper(info.protocolNumber, at: info.payloadOffset, in: info, depth: depth, into: &packet)
+    }
+
+    @usableFromInline
+    mutating func ipv6(at offset: Int, depth: Int, into packet: inout DecodedPacket) throws(WireError) {
+        let ip = try view(at: offset) { b throws(WireError) in try IPv6View(checking: b) }
+        packet.layers.insert(.ipv6)
+        let chain = try view(at: offset) { b throws(WireError) in try IPv6ExtensionChain(walking: IPv6View(checking: b)) }
+        var info = IPInfo(
+            offset: offset, version: 6, source: .v6(ip.source), destination: .v6(ip.destination),
+            protocolNumber: chain.upperLayerProtocol, ttl: ip.hopLimit,
+            identification: chain.fragment?.identification ?? 0, trafficClass: ip.trafficClass,
+            flowLabel: ip.flowLabel, totalLength: IPv6View.headerLength + Int(ip.payloadLength),
+            payloadOffset: offset + chain.upperLayerOffset,
+            payloadLength: IPv6View.headerLength + Int(ip.payloadLength) - chain.upperLayerOffset)
+        if let fragment = chain.fragment {
+            info.moreFragments = fragment.moreFragments
+            info.fragmentOffset = fragment.offset
+        }
+        if chain.upperLayerOffset > IPv6View.headerLength { packet.layers.insert(.ipv6Extension) }
+        if ip.hopLimit == 0 { packet.anomalies.insert(.zeroTTL) }
+        noteTrailingBytes(after: offset + info.totalLength, into: &packet)
+        try enter(info, depth: depth, into: &packet)
+        if chain.isOpaque {
+            packet.anomalies.insert(.opaqueIPv6Payload)
+            return
+        }
+        if info.fragmentOffset > 0 {
+            packet.anomalies.insert(.laterFragment)
+            return
+        }
+        try upper(info.protocolNumber, at: info.payloadOffset, in: info, depth: depth, into: &packet)
+    }
+
+    /// Records an IP header as the outer one, or as a tunnel's inner one.
+    @usableFromInline
+    mutating func enter(_ info: IPInfo, depth: Int, into packet: inout DecodedPacket) throws(WireError) {
+        if depth == 0 {
+            packet.ip = info
+        } else {
+            packet.tunnel = TunnelInfo(kind: tunnelKind, greKey: greKey, inner: info,
+                                       depth: UInt8(truncatingIfNeeded: depth))
+        }
+    }
+
+    /// Bytes after the IP packet that minimum-frame padding (60 bytes) does not explain.
+    @usableFromInline
+    func noteTrailingBytes(after end: Int, into packet: inout DecodedPacket) {
+        guard end < frame.count else { return }
+        let paddedMinimum = packet.layers.contains(.ethernet) ? 60 + 4 * Int(packet.link.vlanDepth) : 0
+        if frame.count > max(end, paddedMinimum) { packet.anomalies.insert(.trailingBytes) }
+    }
+
+    /// The upper layer of an IP header: transport, ICMP, or another IP header.
+    @usableFromInline
+    mutating func upper(_ proto: IPProtocol, at offset: Int, in ip: IPInfo, depth: Int,
+                        into packet: inout DecodedPacket) throws(WireError) {
+        switch proto {
+        case .tcp: try tcp(at: offset, in: ip, into: &packet)
+        case .udp: try udp(at: offset, in: ip, into: &packet)
+        case .icmp: try icmpv4(at: offset, in: ip, into: &packet)
+        case .icmpv6: try icmpv6(at: offset, in: ip, into: &packet)
+        case .ipv4, .ipv6:
+            packet.layers.insert(.ipInIP)
+            try tunnel(.ipInIP, greKey: nil, at: offset, version: proto == .ipv4 ? 4 : 6, depth: depth, into: &packet)
+        case .gre:
+            let gre = try view(at: offset) { b throws(WireError) in try GREView(checking: b) }
+            packet.layers.insert(.gre)
+            let inner = offset + gre.headerLength
+            switch gre.protocolType {
+            case .ipv4: try tunnel(.gre, greKey: gre.key, at: inner, version: 4, depth: depth, into: &packet)
+            case .ipv6: try tunnel(.gre, greKey: gre.key, at: inner, version: 6, depth: depth, into: &packet)
+            default: break
+            }
+        default:
+            break
+        }
+    }
+
+    @usableFromInline
+    mutating func tunnel(_ kind: TunnelInfo.Kind, greKey: UInt32?, at offset: Int, version: UInt8, depth: Int,
+                         into packet: inout DecodedPacket) throws(WireError) {
+        guard depth < options.maximumTunnelDepth else {
+            packet.anomalies.insert(.deepTunnel)
+            return
+        }
+        tunnelKind = kind
+        self.greKey = greKey
+        if version == 4 {
+            try ipv4(at: offset, depth: depth + 1, into: &packet)
+        } else {
+            try ipv6(at: offset, depth: depth + 1, into: &packet)
+        }
+    }
+}
