@@ -36,7 +36,7 @@ enum EntryPoint {
     }
 
     static func fail(_ message: String) -> Never {
-        fputs("lvscope: error: \(message)\n", stderr)
+        writeStandardError("lvscope: error: \(message)")
         exit(2)
     }
 }

@@ -1,12 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LVSReport
 
 /// A warning on standard error: the command still succeeds.
 func warn(_ message: String) {
-    fputs("lvscope: warning: \(message)\n", stderr)
+    writeStandardError("lvscope: warning: \(message)")
 }

@@ -7,7 +7,7 @@ extension FrameWalk {
         packet.layers.insert(.icmp)
         var info = ICMPInfo(version: 4, type: icmp.type.rawValue, code: icmp.code, isError: icmp.isError)
         if icmp.isError {
-            info.mtu = icmp.nextHopMTU.map(UInt32.init)
+            if icmp.isFragmentationNeeded { info.mtu = UInt32(icmp.nextHopMTU) }
             info.quoted = quote(icmp.quotedPacket, into: &packet)
         } else {
             info.identifier = icmp.identifier
@@ -25,13 +25,13 @@ extension FrameWalk {
         packet.layers.insert(.icmpv6)
         var info = ICMPInfo(version: 6, type: icmp.type.rawValue, code: icmp.code, isError: icmp.isError)
         if icmp.isError {
-            info.mtu = icmp.mtu
+            if icmp.type == .packetTooBig { info.mtu = icmp.mtu }
             info.quoted = quote(icmp.quotedPacket, into: &packet)
         } else {
             info.identifier = icmp.identifier
             info.sequence = icmp.sequence
             info.neighborTarget = icmp.ndTargetAddress
-            info.neighborLinkAddress = icmp.ndLinkLayerAddress
+            info.neighborLinkAddress = icmp.sourceLinkLayerAddress ?? icmp.targetLinkLayerAddress
         }
         if options.verifyChecksums, !ip.isFragment {
             info.checksum = transportChecksum(of: offset, length: ip.payloadLength, in: ip, proto: .icmpv6)
@@ -63,7 +63,7 @@ extension FrameWalk {
             quoted = QuotedPacket(source: .v6(ip.source), destination: .v6(ip.destination),
                                   protocolNumber: chain.upperLayerProtocol,
                                   identification: chain.fragment?.identification ?? 0)
-            guard !chain.isOpaque, (chain.fragment?.offset ?? 0) == 0 else { return quoted }
+            guard chain.end == .upperLayer, (chain.fragment?.offset ?? 0) == 0 else { return quoted }
             transport = bytes.suffix(from: chain.upperLayerOffset)
         default:
             return nil

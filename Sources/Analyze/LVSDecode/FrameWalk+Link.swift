@@ -97,8 +97,9 @@ extension FrameWalk {
     mutating func arp(at offset: Int, into packet: inout DecodedPacket) throws(WireError) {
         let arp = try view(at: offset) { b throws(WireError) in try ARPView(checking: b) }
         packet.layers.insert(.arp)
-        guard arp.isEthernetIPv4 else { return }
-        packet.arp = ARPInfo(operation: arp.operation.rawValue, senderMAC: arp.senderMAC, senderIP: arp.senderIPv4,
-                             targetMAC: arp.targetMAC, targetIP: arp.targetIPv4)
+        guard let senderMAC = arp.senderMAC, let senderIP = arp.senderIPv4, let targetMAC = arp.targetMAC,
+              let targetIP = arp.targetIPv4 else { return }
+        packet.arp = ARPInfo(operation: arp.operation.rawValue, senderMAC: senderMAC, senderIP: senderIP,
+                             targetMAC: targetMAC, targetIP: targetIP)
     }
 }

@@ -9,18 +9,16 @@ extension FrameWalk {
             offset: offset, version: 4, source: .v4(ip.source), destination: .v4(ip.destination),
             protocolNumber: ip.protocol, ttl: ip.ttl, identification: UInt32(ip.identification),
             trafficClass: ip.dscp << 2 | ip.ecn, dontFragment: ip.dontFragment, moreFragments: ip.moreFragments,
-            fragmentOffset: ip.fragmentOffset, totalLength: ip.totalLength,
+            fragmentOffset: ip.fragmentOffset, totalLength: ip.effectiveTotalLength,
             payloadOffset: offset + ip.headerLength, payloadLength: ip.declaredPayloadLength)
         if ip.hasOffloadedLength {
             packet.anomalies.insert(.offloadedIPLength)
-            info.totalLength = frame.count - offset
-            info.payloadLength = info.totalLength - ip.headerLength
         }
         if ip.headerLength > 20 { packet.anomalies.insert(.ipv4Options) }
         if ip.ttl == 0 { packet.anomalies.insert(.zeroTTL) }
-        if options.verifyChecksums { info.headerChecksum = ip.headerChecksumStatus }
+        if options.verifyChecksums { info.headerChecksum = ChecksumStatus(verifyingIPv4Header: ip) }
         noteTrailingBytes(after: offset + info.totalLength, into: &packet)
-        try enter(info, depth: depth, into: &packet)
+        enter(info, depth: depth, into: &packet)
         if ip.fragmentOffset > 0 {
             packet.anomalies.insert(.laterFragment)
             return
@@ -32,14 +30,14 @@ extension FrameWalk {
     mutating func ipv6(at offset: Int, depth: Int, into packet: inout DecodedPacket) throws(WireError) {
         let ip = try view(at: offset) { b throws(WireError) in try IPv6View(checking: b) }
         packet.layers.insert(.ipv6)
-        let chain = try view(at: offset) { b throws(WireError) in try IPv6ExtensionChain(walking: IPv6View(checking: b)) }
+        let chain = try view(at: offset) { _ throws(WireError) in try IPv6ExtensionChain(walking: ip) }
         var info = IPInfo(
             offset: offset, version: 6, source: .v6(ip.source), destination: .v6(ip.destination),
             protocolNumber: chain.upperLayerProtocol, ttl: ip.hopLimit,
             identification: chain.fragment?.identification ?? 0, trafficClass: ip.trafficClass,
-            flowLabel: ip.flowLabel, totalLength: IPv6View.headerLength + Int(ip.payloadLength),
+            flowLabel: ip.flowLabel, totalLength: IPv6View.headerLength + ip.declaredPayloadLength,
             payloadOffset: offset + chain.upperLayerOffset,
-            payloadLength: IPv6View.headerLength + Int(ip.payloadLength) - chain.upperLayerOffset)
+            payloadLength: chain.declaredUpperLayerLength(of: ip))
         if let fragment = chain.fragment {
             info.moreFragments = fragment.moreFragments
             info.fragmentOffset = fragment.offset
@@ -47,12 +45,13 @@ extension FrameWalk {
         if chain.upperLayerOffset > IPv6View.headerLength { packet.layers.insert(.ipv6Extension) }
         if ip.hopLimit == 0 { packet.anomalies.insert(.zeroTTL) }
         noteTrailingBytes(after: offset + info.totalLength, into: &packet)
-        try enter(info, depth: depth, into: &packet)
-        if chain.isOpaque {
+        enter(info, depth: depth, into: &packet)
+        if ip.hasOffloadedLength { packet.anomalies.insert(.offloadedIPLength) }
+        if chain.end == .encrypted || chain.end == .noNextHeader {
             packet.anomalies.insert(.opaqueIPv6Payload)
             return
         }
-        if info.fragmentOffset > 0 {
+        if chain.end == .fragmentData || info.fragmentOffset > 0 {
             packet.anomalies.insert(.laterFragment)
             return
         }
@@ -61,7 +60,7 @@ extension FrameWalk {
 
     /// Records an IP header as the outer one, or as a tunnel's inner one.
     @usableFromInline
-    mutating func enter(_ info: IPInfo, depth: Int, into packet: inout DecodedPacket) throws(WireError) {
+    mutating func enter(_ info: IPInfo, depth: Int, into packet: inout DecodedPacket) {
         if depth == 0 {
             packet.ip = info
         } else {

@@ -6,10 +6,10 @@ extension FrameWalk {
         let tcp = try view(at: offset) { b throws(WireError) in try TCPView(checking: b) }
         packet.layers.insert(.tcp)
         var info = TCPInfo(
-            sequenceNumber: tcp.sequenceNumber, acknowledgementNumber: tcp.acknowledgementNumber,
+            sequenceNumber: tcp.sequenceNumber.rawValue, acknowledgementNumber: tcp.acknowledgementNumber.rawValue,
             flags: tcp.flags, window: tcp.window, headerLength: tcp.headerLength,
             optionsLength: tcp.headerLength - TCPView.minimumHeaderLength)
-        summarize(tcp.options, into: &info)
+        summarize(tcp.decodedOptions, into: &info)
         if info.optionsMalformed { packet.anomalies.insert(.malformedTCPOptions) }
         if info.clientAddressMalformed { packet.anomalies.insert(.malformedTOA) }
         let declared = max(0, ip.payloadLength - tcp.headerLength)
@@ -27,7 +27,7 @@ extension FrameWalk {
     mutating func udp(at offset: Int, in ip: IPInfo, into packet: inout DecodedPacket) throws(WireError) {
         let udp = try view(at: offset) { b throws(WireError) in try UDPView(checking: b) }
         packet.layers.insert(.udp)
-        let declared = max(0, Int(udp.length) - UDPView.headerLength)
+        let declared = udp.declaredPayloadLength
         var transport = TransportInfo(
             protocolNumber: .udp, offset: offset, sourcePort: udp.sourcePort, destinationPort: udp.destinationPort,
             payloadOffset: offset + UDPView.headerLength, payloadLength: declared,
@@ -41,7 +41,8 @@ extension FrameWalk {
     /// Copies the TCP options into the summary without allocating.
     @usableFromInline
     func summarize(_ options: TCPOptions, into info: inout TCPInfo) {
-        for option in options {
+        var walk = options
+        while let option = walk.next() {
             switch option {
             case let .maximumSegmentSize(mss): info.maximumSegmentSize = mss
             case let .windowScale(shift): info.windowScale = shift

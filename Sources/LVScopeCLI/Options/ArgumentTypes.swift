@@ -1,4 +1,4 @@
 import ArgumentParser
 import LVSReport
 
-extension ListingFormat: @retroactive ExpressibleByArgument {}
+extension ListingFormat: ExpressibleByArgument {}
