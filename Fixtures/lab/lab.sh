@@ -23,6 +23,7 @@ WORK=""           # per-scenario scratch directory
 MANIFEST=""       # ground-truth facts recorded while building (see scenario.py)
 OUT=""            # capture directory of the running scenario
 FAMILY=ipv4
+SETTLED=0         # address configuration has settled before the first capture
 TCP_TOTAL=0 UDP_TOTAL=0 PING_TOTAL=0
 TCP_SIZES="64,1400,3000,6000,12000"
 UDP_SIZES="64,512,1200"
@@ -338,7 +339,11 @@ server() {
 capture() {
   local file=$1 host=$2 ifc=$3 point=$4 role=$5 shows=$6 lt=EN10MB
   local -a extra=()
+  [[ $SETTLED == 1 ]] || { settle; SETTLED=1; }
   if [[ $ifc == any ]]; then extra=(-y LINUX_SLL2); lt=LINUX_SLL2; fi
+  # Promiscuous mode is only needed on the bridge (to see frames between its
+  # ports); elsewhere it would make IPv6 re-send its MLD reports mid-capture.
+  [[ $host == sw ]] || extra+=(-p)
   nsx_exec "$host" tcpdump -i "$ifc" "${extra[@]}" -w "$OUT/$file" -U --immediate-mode -B 16384 \
     -Z root -n -s 0 --time-stamp-precision=nano >"$WORK/$file.log" 2>&1 &
   PIDS+=($!)
@@ -409,7 +414,7 @@ settle() {
   if [[ $FAMILY == ipv6 ]]; then sleep 2.5; else sleep 0.5; fi
 }
 
-begin_traffic() { settle; record_ifindexes; captures_ready; }
+begin_traffic() { record_ifindexes; captures_ready; }
 end_traffic() { captures_stop; }
 
 # ------------------------------------------------------------------ topologies
@@ -583,7 +588,7 @@ fullnat_ok_common() {
   describe "FULL-NAT ($FAMILY): 20 TCP connections; the director dnats to rs1/rs2 and snats the client to the local address $lip with a new source port"
   topo_nat
   addr director eth1 "$lip/$(fam_pick 24 64)"
-  nsx rs1 ip route del default; nsx rs2 ip route del default
+  nsx rs1 ip "-${FAMILY#ipv}" route del default; nsx rs2 ip "-${FAMILY#ipv}" route del default
   m gateway rs1 -; m gateway rs2 -
   note rs1 "no default route: FULL-NAT replies go to the on-link local address"
   note rs2 "no default route: FULL-NAT replies go to the on-link local address"
@@ -1024,7 +1029,7 @@ run_scenario() {
   mkdir -p "$out"
   OUT=$(cd "$out" && pwd)
   rm -f "$OUT"/*.pcap "$OUT"/scenario.json
-  FAMILY=ipv4 TCP_TOTAL=0 UDP_TOTAL=0 PING_TOTAL=0 PORTS=0
+  FAMILY=ipv4 TCP_TOTAL=0 UDP_TOTAL=0 PING_TOTAL=0 PORTS=0 SETTLED=0
   m scenario "$SCEN"
   log "building"
   "$fn"

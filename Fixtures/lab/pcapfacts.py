@@ -15,7 +15,7 @@ FIELDS = [
     "ip.src", "ip.dst", "ip.ttl", "ip.id", "ip.checksum.status",
     "ipv6.src", "ipv6.dst", "ipv6.hlim",
     "tcp.srcport", "tcp.dstport", "tcp.flags", "tcp.seq_raw", "tcp.ack_raw", "tcp.len",
-    "tcp.option_kind", "tcp.options.mss_val", "tcp.checksum.status",
+    "tcp.option_kind", "tcp.options.mss_val", "tcp.checksum", "tcp.checksum.status",
     "udp.srcport", "udp.dstport", "udp.length", "udp.checksum.status",
     "icmp.type", "icmp.code", "icmpv6.type", "icmpv6.code",
     "icmpv6.nd.na.target_address", "icmpv6.nd.ns.target_address", "icmpv6.opt.linkaddr",
@@ -75,7 +75,11 @@ class Packet:
             pre = self.l4
             self.sport = int(f[pre + ".srcport"][0])
             self.dport = int(f[pre + ".dstport"][0])
-            if f[pre + ".checksum.status"][:1] == ["0"]:
+            # Linux writes 0xffff when a software TCP checksum folds to zero
+            # (skb_checksum_help, CSUM_MANGLED_0); Wireshark calls that bad,
+            # but in ones' complement it is the same value as 0x0000.
+            ffff = pre == "tcp" and f["tcp.checksum"][:1] == ["0xffff"]
+            if f[pre + ".checksum.status"][:1] == ["0"] and not ffff:
                 self.bad_checksum = True
         if self.l4 == "tcp":
             self.flags = int(f["tcp.flags"][0], 16)
