@@ -646,18 +646,18 @@ scn_nat_udp() {
   describe "NAT (ipv4): 10 UDP request/response exchanges, each from a new client port, alternate between rs1 and rs2"
   topo_nat
   # shellcheck disable=SC2046
-  svc_nat director $VIP4 53 udp $(rs_specs 53)
-  server rs1 --bind 0.0.0.0 --udp-port 53
-  server rs2 --bind 0.0.0.0 --udp-port 53
+  svc_nat director $VIP4 8053 udp $(rs_specs 8053)
+  server rs1 --bind 0.0.0.0 --udp-port 8053
+  server rs2 --bind 0.0.0.0 --udp-port 8053
   captures_nat \
-    "client<->VIP:53 only; every request answered from the VIP" \
+    "client<->VIP:8053 only; every request answered from the VIP" \
     "client side of the director: CIP<->VIP UDP" \
-    "RS side: CIP->RIP:53 and RIP:53->CIP" \
+    "RS side: CIP->RIP:8053 and RIP:8053->CIP" \
     "each datagram inbound on one interface and outbound on the other" \
     "rs1: CIP->RIP1 requests, replies to the director's MAC" \
     "rs2: CIP->RIP2 requests, replies to the director's MAC"
   begin_traffic
-  client client1 $VIP4 --udp 10 --udp-port 53
+  client client1 $VIP4 --udp 10 --udp-port 8053
   end_traffic
 }
 
@@ -668,19 +668,19 @@ scn_fullnat_udp() {
   addr director eth1 "$LIP4/24"
   note director "FULL-NAT emulated with nftables: dnat + snat to the LIP (random port 1025-65535); no UOA"
   # shellcheck disable=SC2046
-  svc_fullnat director eth1 $LIP4 $VIP4 53 udp $(rs_specs 53)
-  fullnat_toa $VIP4 53 udp
-  server rs1 --bind 0.0.0.0 --udp-port 53
-  server rs2 --bind 0.0.0.0 --udp-port 53
+  svc_fullnat director eth1 $LIP4 $VIP4 8053 udp $(rs_specs 8053)
+  fullnat_toa $VIP4 8053 udp
+  server rs1 --bind 0.0.0.0 --udp-port 8053
+  server rs2 --bind 0.0.0.0 --udp-port 8053
   captures_nat \
-    "client<->VIP:53 only; every request answered" \
+    "client<->VIP:8053 only; every request answered" \
     "client side of the director: CIP<->VIP UDP" \
-    "RS side: LIP->RIP:53 with new source ports, RIP:53->LIP" \
+    "RS side: LIP->RIP:8053 with new source ports, RIP:8053->LIP" \
     "each datagram inbound on one interface and outbound on the other" \
     "rs1: LIP<->RIP1 only" \
     "rs2: LIP<->RIP2 only"
   begin_traffic
-  client client1 $VIP4 --udp 10 --udp-port 53
+  client client1 $VIP4 --udp 10 --udp-port 8053
   end_traffic
 }
 
@@ -690,19 +690,19 @@ scn_dr_udp() {
   topo_dr
   dr_rs_setup rs1; dr_rs_setup rs2
   # shellcheck disable=SC2046
-  svc_dr director eth0 $VIP4 53 udp $(rs_specs 53)
-  server rs1 --bind $VIP4 --udp-port 53
-  server rs2 --bind $VIP4 --udp-port 53
+  svc_dr director eth0 $VIP4 8053 udp $(rs_specs 8053)
+  server rs1 --bind $VIP4 --udp-port 8053
+  server rs2 --bind $VIP4 --udp-port 8053
   captures_dr \
-    "client<->VIP:53 only; every request answered from the VIP" \
+    "client<->VIP:8053 only; every request answered from the VIP" \
     "router: requests to the director's MAC, answers from the RS MACs with source VIP" \
     "segment: each request twice (to the director, then to an RS), answers once" \
     "director: requests in and out with only the destination MAC (and TTL) changed" \
     "director SLL2: each request inbound then outbound on eth0" \
-    "rs1: CIP->VIP:53 from the director's MAC; VIP->CIP to the router" \
-    "rs2: CIP->VIP:53 from the director's MAC; VIP->CIP to the router"
+    "rs1: CIP->VIP:8053 from the director's MAC; VIP->CIP to the router" \
+    "rs2: CIP->VIP:8053 from the director's MAC; VIP->CIP to the router"
   begin_traffic
-  client client1 $VIP4 --udp 10 --udp-port 53
+  client client1 $VIP4 --udp 10 --udp-port 8053
   end_traffic
 }
 
@@ -822,10 +822,10 @@ scn_nat_rs_down() {
   # shellcheck disable=SC2046
   svc_nat director $VIP4 80 tcp $(rs_specs 80)
   # shellcheck disable=SC2046
-  svc_nat director $VIP4 53 udp $(rs_specs 53)
+  svc_nat director $VIP4 8053 udp $(rs_specs 8053)
   misconfig refused $RIP4_2 $VIP4 80 tcp "no service listens on rs2 port 80; its RSTs reach the client as RSTs from the VIP"
-  misconfig refused $RIP4_2 $VIP4 53 udp "no service listens on rs2 port 53; its ICMP port unreachables reach the client from the VIP"
-  server rs1 --bind 0.0.0.0 --tcp-port 80 --udp-port 53
+  misconfig refused $RIP4_2 $VIP4 8053 udp "no service listens on rs2 port 8053; its ICMP port unreachables reach the client from the VIP"
+  server rs1 --bind 0.0.0.0 --tcp-port 80 --udp-port 8053
   captures_nat \
     "client: half the connections refused by RST from VIP:80; half the UDP requests answered by ICMP port unreachable from the VIP (the quoted datagram rewritten to CIP->VIP)" \
     "client side of the director: the un-NATed RSTs and ICMP errors leave with source VIP" \
@@ -834,7 +834,7 @@ scn_nat_rs_down() {
     "rs1: healthy" \
     "rs2: RST for every SYN, ICMP port unreachable for every UDP request"
   begin_traffic
-  client client1 $VIP4 --tcp 20 --udp 10 --udp-port 53
+  client client1 $VIP4 --tcp 20 --udp 10 --udp-port 8053
   end_traffic
 }
 
@@ -998,11 +998,11 @@ scn_dr_udp_wrong_source() {
   topo_dr
   dr_rs_setup rs1; dr_rs_setup rs2
   # shellcheck disable=SC2046
-  svc_dr director eth0 $VIP4 53 udp $(rs_specs 53)
-  misconfig wrong-source $RIP4_2 $VIP4 53 udp "rs2's UDP service listens on the wildcard address and replies with source $RIP4_2 instead of the VIP"
+  svc_dr director eth0 $VIP4 8053 udp $(rs_specs 8053)
+  misconfig wrong-source $RIP4_2 $VIP4 8053 udp "rs2's UDP service listens on the wildcard address and replies with source $RIP4_2 instead of the VIP"
   note rs2 "UDP server bound to 0.0.0.0 (replies take the route's source address, the RIP)"
-  server rs1 --bind $VIP4 --udp-port 53
-  server rs2 --bind 0.0.0.0 --udp-port 53
+  server rs1 --bind $VIP4 --udp-port 8053
+  server rs2 --bind 0.0.0.0 --udp-port 8053
   captures_dr \
     "client: rs1's answers come from the VIP; rs2's come from RIP2 and draw ICMP port unreachable from the client" \
     "router: rs2's answers with source RIP2" \
@@ -1012,7 +1012,7 @@ scn_dr_udp_wrong_source() {
     "rs1: answers from the VIP" \
     "rs2: requests to the VIP, answers from RIP2, ICMP port unreachable back from the client"
   begin_traffic
-  client client1 $VIP4 --udp 10 --udp-port 53
+  client client1 $VIP4 --udp 10 --udp-port 8053
   end_traffic
 }
 

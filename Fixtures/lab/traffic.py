@@ -243,7 +243,7 @@ def main(argv):
     c.add_argument("--tcp-port", type=int, default=80)
     c.add_argument("--sizes", default="64,1400,6000,30000")
     c.add_argument("--udp", type=int, default=0, help="number of UDP exchanges")
-    c.add_argument("--udp-port", type=int, default=53)
+    c.add_argument("--udp-port", type=int, default=8053)
     c.add_argument("--udp-sizes", default="64,512,1200")
     c.add_argument("--timeout", type=float, default=1.5)
     c.add_argument("--parallel", type=int, default=1)
