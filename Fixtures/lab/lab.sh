@@ -4,7 +4,7 @@
 # traffic, captures every point with tcpdump and writes ground truth.
 #
 #   lab.sh SCENARIO [OUTDIR]   one scenario (default OUTDIR: Fixtures/captures/SCENARIO)
-#   lab.sh --all               every scenario into Fixtures/captures/
+#   lab.sh --all [BASEDIR]     every scenario into BASEDIR/NAME (default Fixtures/captures)
 #   lab.sh --list              names and one-line descriptions
 #
 # Every namespace, veth and bridge lives under a per-run prefix and is deleted by
@@ -547,6 +547,8 @@ SCENARIOS=(
   "dr-missing-vip|DR: rs2 lacks the VIP on lo and silently drops the forwarded packets"
   "dr-rs-down|DR: nothing listens on rs2; it resets from the VIP straight to the client"
   "dr-udp-wrong-source|DR: rs2's UDP server is bound to the wildcard address and answers from its RIP"
+  "dr-port-map|DR configured with RIP:8080 (keepalived); the wire keeps port 80 and the real servers reset from the VIP"
+  "nat-capture-offload|NAT: rs1 captures with TSO/GSO/checksum offload on; its capture shows super-segments and unfilled checksums"
 )
 
 # --- healthy NAT / FULL-NAT
@@ -1016,6 +1018,53 @@ scn_dr_udp_wrong_source() {
   end_traffic
 }
 
+scn_dr_port_map() {
+  FAMILY=ipv4
+  describe "DR (ipv4) configured with port mapping VIP:80 -> RIP:8080 (accepted by keepalived, impossible in DR): requests still reach the real servers on port 80, where nothing listens, and they reset from the VIP"
+  topo_dr
+  dr_rs_setup rs1; dr_rs_setup rs2
+  # shellcheck disable=SC2046
+  svc_dr director eth0 $VIP4 80 tcp $(rs_specs 8080)
+  misconfig unsupported-config $RIP4_1 $VIP4 80 tcp "real server 192.0.2.11:8080 on a DR service: DR cannot change the port, requests arrive on port 80"
+  misconfig unsupported-config $RIP4_2 $VIP4 80 tcp "real server 192.0.2.12:8080 on a DR service: DR cannot change the port, requests arrive on port 80"
+  server rs1 --bind 0.0.0.0 --tcp-port 8080
+  server rs2 --bind 0.0.0.0 --tcp-port 8080
+  captures_dr \
+    "client: every connection refused by RST from VIP:80" \
+    "router: RSTs from the VIP arriving from rs1/rs2 MACs" \
+    "segment: SYNs to VIP:80 forwarded to rs1/rs2 by MAC (port unchanged), RSTs from the real servers to the router" \
+    "director: SYNs in and out, destination port 80 both times" \
+    "director SLL2: as director-eth0" \
+    "rs1: SYN to VIP:80 (not 8080), RST,ACK from VIP:80" \
+    "rs2: SYN to VIP:80 (not 8080), RST,ACK from VIP:80"
+  begin_traffic
+  client client1 $VIP4 --tcp 20
+  end_traffic
+}
+
+scn_nat_capture_offload() {
+  FAMILY=ipv4
+  describe "NAT (ipv4) as nat-ok, but rs1's interface keeps TSO/GSO/GRO and checksum offload on, as on most real hosts: rs1's capture shows TCP segments larger than the MTU and checksums the NIC would fill in later"
+  topo_nat
+  nsx rs1 ethtool -K eth0 tso on gso on gro on tx on rx on sg on >/dev/null
+  note rs1 "eth0 offloads on (tso gso gro tx rx sg)"
+  # shellcheck disable=SC2046
+  svc_nat director $VIP4 80 tcp $(rs_specs 80)
+  misconfig capture-quality $RIP4_1 $VIP4 80 tcp "rs1.pcap was taken on an interface with segmentation and checksum offload: super-segments above the MTU and unverifiable checksums are capture artifacts, not wire errors"
+  server rs1 --bind 0.0.0.0 --tcp-port 80
+  server rs2 --bind 0.0.0.0 --tcp-port 80
+  captures_nat \
+    "client: every connection completes; all segments within the MTU and checksums correct" \
+    "client side of the director: normal" \
+    "RS side of the director: rs1's replies already cut into MTU-sized segments with correct checksums" \
+    "SLL2: as eth0 and eth1" \
+    "rs1: reply segments larger than the MTU and TCP checksums not filled in (offload)" \
+    "rs2: normal, offloads off"
+  begin_traffic
+  client client1 $VIP4 --tcp 20
+  end_traffic
+}
+
 # ------------------------------------------------------------------ driver
 
 scenario_names() { local s; for s in "${SCENARIOS[@]}"; do echo "${s%%|*}"; done; }
@@ -1049,7 +1098,7 @@ main() {
     --list) local s; for s in "${SCENARIOS[@]}"; do printf '%-26s %s\n' "${s%%|*}" "${s#*|}"; done ;;
     --all)
       preflight; trap on_exit EXIT; trap 'exit 130' INT TERM
-      local s; for s in $(scenario_names); do run_scenario "$s"; done ;;
+      local s; for s in $(scenario_names); do run_scenario "$s" "${2:+$2/$s}"; done ;;
     ""|-h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
     -*) die "unknown option $1" ;;
     *) preflight; trap on_exit EXIT; trap 'exit 130' INT TERM; run_scenario "$1" "${2:-}" ;;

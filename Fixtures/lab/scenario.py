@@ -217,8 +217,9 @@ def ipvsadm_save(services):
         lines.append("-A %s -s %s" % (svc, s["scheduler"]))
         dests = sorted(s["realServers"], key=lambda r: (pcapfacts.addr_key(r["address"]), r["port"]))
         for r in dests:
-            port = s["port"] if s["mode"] in ("dr", "tun") else r["port"]
-            lines.append("-a %s -r %s:%d %s -w %d" % (svc, bracket(r["address"]), port,
+            # The kernel keeps the port keepalived gave it even for DR/TUN
+            # (only ipvsadm itself forces the service port), so print it.
+            lines.append("-a %s -r %s:%d %s -w %d" % (svc, bracket(r["address"]), r["port"],
                                                     FWD[s["mode"]], r["weight"]))
         for lip in s["localAddresses"]:
             lines.append("--add-laddr -z %s %s -F dpdk0" % (lip, svc))
