@@ -3,8 +3,8 @@ import LVSWire
 extension FrameWalk {
     @usableFromInline
     mutating func tcp(at offset: Int, in ip: IPInfo, into packet: inout DecodedPacket) throws(WireError) {
+        attempt(.tcp, at: offset, into: &packet)
         let tcp = try view(at: offset) { b throws(WireError) in try TCPView(checking: b) }
-        packet.layers.insert(.tcp)
         var info = TCPInfo(
             sequenceNumber: tcp.sequenceNumber.rawValue, acknowledgementNumber: tcp.acknowledgementNumber.rawValue,
             flags: tcp.flags, window: tcp.window, headerLength: tcp.headerLength,
@@ -24,9 +24,9 @@ extension FrameWalk {
     }
 
     @usableFromInline
-    mutating func udp(at offset: Int, in ip: IPInfo, into packet: inout DecodedPacket) throws(WireError) {
+    mutating func udp(at offset: Int, in ip: IPInfo, depth: Int, into packet: inout DecodedPacket) throws(WireError) {
+        attempt(.udp, at: offset, into: &packet)
         let udp = try view(at: offset) { b throws(WireError) in try UDPView(checking: b) }
-        packet.layers.insert(.udp)
         let declared = udp.declaredPayloadLength
         var transport = TransportInfo(
             protocolNumber: .udp, offset: offset, sourcePort: udp.sourcePort, destinationPort: udp.destinationPort,
@@ -36,6 +36,7 @@ extension FrameWalk {
             transport.checksum = transportChecksum(of: offset, length: ip.payloadLength, in: ip, proto: .udp)
         }
         packet.transport = transport
+        if !ip.isFragment { try udpOverlay(transport, depth: depth, into: &packet) }
     }
 
     /// Copies the TCP options into the summary without allocating.
