@@ -87,9 +87,6 @@ import LVSWire
     }
 
     @Test func rejectsImpossibleLength() {
-        for length in 0..<8 {
-            expectWireError(WireError(.icmp, at: 0, .truncated(needed: 8, available: length)),
-                            Array(Self.fragmentationNeeded.prefix(length))) { try ICMPv4View(checking: $0) }
-        }
+        expectTruncated(.icmp, needed: 8, lengths: 0..<8, of: Self.fragmentationNeeded) { try ICMPv4View(checking: $0) }
     }
 }

@@ -141,9 +141,6 @@ import LVSWire
     }
 
     @Test func rejectsImpossibleLength() {
-        for length in 0..<8 {
-            expectWireError(WireError(.icmpv6, at: 0, .truncated(needed: 8, available: length)),
-                            Array(Self.packetTooBig.prefix(length))) { try ICMPv6View(checking: $0) }
-        }
+        expectTruncated(.icmpv6, needed: 8, lengths: 0..<8, of: Self.packetTooBig) { try ICMPv6View(checking: $0) }
     }
 }

@@ -89,7 +89,12 @@ import LVSWire
     }
 
     @Test func treatsWrongLengthsOfKnownKindsAsUnknown() {
-        let bytes: [UInt8] = [0x02, 0x06, 0x05, 0xb4, 0, 0, 0x03, 0x02, 0x08, 0x08, 0, 0, 0, 0, 0, 0, 0x05, 0x0c] + [UInt8](repeating: 0, count: 10)
+        let bytes: [UInt8] = [
+            0x02, 0x06, 0x05, 0xb4, 0, 0,  // MSS with length 6
+            0x03, 0x02,  // window scale with length 2
+            0x08, 0x08, 0, 0, 0, 0, 0, 0,  // timestamps with length 8
+            0x05, 0x0c, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // SACK with length 12 (not 2 + 8n)
+        ]
         #expect(decode(bytes) == [
             .unknown(kind: 2, length: 6), .unknown(kind: 3, length: 2), .unknown(kind: 8, length: 8),
             .unknown(kind: 5, length: 12),

@@ -71,7 +71,9 @@ import LVSWire
     }
 
     @Test func roundTrips() throws {
-        for frame in [Frames.natSYN, Frames.natACK, Frames.fullNATToaACK, Frames.sackACK, Frames.paddedACK, Frames.tsoHead] {
+        let frames = [Frames.natSYN, Frames.natACK, Frames.fullNATToaACK, Frames.sackACK, Frames.paddedACK,
+                      Frames.tsoHead]
+        for frame in frames {
             let ip = frame.dropping(14)
             let segment = try ip.withUnsafeBytes { raw in Array(try IPv4View(checking: raw).payload) }
             let header = try segment.withUnsafeBytes { raw in TCPHeader(parsing: try TCPView(checking: raw)) }
@@ -92,7 +94,9 @@ import LVSWire
     }
 
     @Test func prependsTOA() throws {
-        var header = try Frames.natACK.dropping(34).withUnsafeBytes { raw in TCPHeader(parsing: try TCPView(checking: raw)) }
+        var header = try Frames.natACK.dropping(34).withUnsafeBytes { raw in
+            TCPHeader(parsing: try TCPView(checking: raw))
+        }
         let toa = TOAOption(kind: 254, port: 50455, address: .v4(IPv4Address(198, 18, 86, 142)))
         let inserted = header.prependOption(.clientAddress(toa))
         #expect(inserted)
@@ -133,14 +137,8 @@ import LVSWire
 
     @Test func rejectsImpossibleLength() {
         let segment = Frames.natSYN.dropping(34)
-        for length in 0..<20 {
-            expectWireError(WireError(.tcp, at: 0, .truncated(needed: 20, available: length)),
-                            Array(segment.prefix(length))) { try TCPView(checking: $0) }
-        }
-        for length in 20..<40 {
-            expectWireError(WireError(.tcp, at: 0, .truncated(needed: 40, available: length)),
-                            Array(segment.prefix(length))) { try TCPView(checking: $0) }
-        }
+        expectTruncated(.tcp, needed: 20, lengths: 0..<20, of: segment) { try TCPView(checking: $0) }
+        expectTruncated(.tcp, needed: 40, lengths: 20..<40, of: segment) { try TCPView(checking: $0) }
         var tooShort = segment
         tooShort[12] = 0x40  // data offset 4: 16 bytes
         expectWireError(WireError(.tcp, at: 12, .badHeaderLength(16)), tooShort) { try TCPView(checking: $0) }

@@ -7,7 +7,9 @@ enum Touch {
     static func bytes(_ buffer: UnsafeRawBufferPointer) -> Int { buffer.reduce(buffer.count) { $0 &+ Int($1) } }
     static func mac(_ address: MACAddress?) -> Int { Int(truncatingIfNeeded: address?.rawValue ?? 7) }
     static func v4(_ address: IPv4Address?) -> Int { Int(address?.rawValue ?? 9) }
-    static func v6(_ address: IPv6Address?) -> Int { Int(truncatingIfNeeded: (address?.high ?? 3) ^ (address?.low ?? 5)) }
+    static func v6(_ address: IPv6Address?) -> Int {
+        Int(truncatingIfNeeded: (address?.high ?? 3) ^ (address?.low ?? 5))
+    }
 
     static func checksum(_ status: ChecksumStatus) -> Int {
         switch status {

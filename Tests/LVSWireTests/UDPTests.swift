@@ -53,7 +53,9 @@ import LVSWire
         // real checksum, which then verifies.
         var datagram = Frames.nullIPv4.dropping(24)
         let loopback = IPv4Address(127, 0, 0, 1)
-        let checksum = datagram.withUnsafeMutableBytes { InternetChecksum.fillUDP($0, source: loopback, destination: loopback) }
+        let checksum = datagram.withUnsafeMutableBytes {
+            InternetChecksum.fillUDP($0, source: loopback, destination: loopback)
+        }
         #expect(checksum == 0xE380)
         #expect(Array(datagram[6..<8]) == [0xE3, 0x80])
         datagram.withUnsafeBytes { raw in
@@ -71,10 +73,7 @@ import LVSWire
 
     @Test func rejectsImpossibleLength() {
         let datagram = Frames.nullIPv4.dropping(24)
-        for length in 0..<8 {
-            expectWireError(WireError(.udp, at: 0, .truncated(needed: 8, available: length)),
-                            Array(datagram.prefix(length))) { try UDPView(checking: $0) }
-        }
+        expectTruncated(.udp, needed: 8, lengths: 0..<8, of: datagram) { try UDPView(checking: $0) }
         for declared: UInt8 in 1...7 {
             var bad = datagram
             bad[4] = 0
