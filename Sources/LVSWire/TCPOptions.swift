@@ -98,6 +98,11 @@ public struct TCPOptions: Sequence, IteratorProtocol {
     /// Offset of the option whose length made iteration stop, or `nil` when the list is
     /// well formed.
     @inlinable public var malformedOffset: Int? { walkedToEnd.stoppedAt }
+
+    /// After iterating this value to its end: whether a malformed option stopped it and
+    /// whether a TOA kind had an impossible length — without walking the bytes again.
+    @inlinable public var stoppedAtMalformedOption: Bool { stoppedAt != nil }
+    @inlinable public var sawMalformedTOA: Bool { badTOAAt != nil }
     @inlinable public var isMalformed: Bool { malformedOffset != nil }
 
     /// Offset of the first TOA-kind option whose length is neither 8 nor 20.

@@ -16,7 +16,7 @@ public struct CaptureDecodeResult: Sendable {
 public enum CaptureDecoding {
     public static func run(
         _ input: CaptureInput, options: PacketDecoder.Options = .init(),
-        _ body: (PacketRecord, DecodedPacket, UnsafeRawBufferPointer) throws -> Void = { _, _, _ in }
+        _ body: (PacketRecord, borrowing DecodedPacket, UnsafeRawBufferPointer) throws -> Void = { _, _, _ in }
     ) throws -> CaptureDecodeResult {
         let reader: CaptureReader
         do {
@@ -27,17 +27,19 @@ public enum CaptureDecoding {
         let decoder = PacketDecoder(options: options)
         var summary = DecodeSummary()
         var packet = DecodedPacket()
-        let read: CaptureReadSummary
+        // A plain loop rather than `forEachPacket`: the packet stays on the stack instead
+        // of in a closure's box, which would copy its 700 bytes out for every call.
         do {
-            read = try reader.forEachPacket { record, bytes in
-                decoder.decode(bytes, linkType: record.linkType, originalLength: record.originalLength, into: &packet)
+            while let borrowed = try reader.nextPacket() {
+                let record = borrowed.record
+                decoder.decode(borrowed.bytes, linkType: record.linkType, originalLength: record.originalLength,
+                               into: &packet)
                 summary.add(packet)
-                try body(record, packet, bytes)
-                return .continue
+                try body(record, packet, borrowed.bytes)
             }
         } catch let error as CaptureError {
             throw LVScopeError(error.what, at: error.location)
         }
-        return CaptureDecodeResult(input: input, info: reader.info, summary: summary, truncatedTail: read.truncatedTail)
+        return CaptureDecodeResult(input: input, info: reader.info, summary: summary, truncatedTail: reader.truncatedTail)
     }
 }

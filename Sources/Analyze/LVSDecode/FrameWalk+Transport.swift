@@ -9,7 +9,7 @@ extension FrameWalk {
             sequenceNumber: tcp.sequenceNumber.rawValue, acknowledgementNumber: tcp.acknowledgementNumber.rawValue,
             flags: tcp.flags, window: tcp.window, headerLength: tcp.headerLength,
             optionsLength: tcp.headerLength - TCPView.minimumHeaderLength)
-        summarize(tcp.decodedOptions, into: &info)
+        if info.optionsLength > 0 { summarize(tcp.decodedOptions, into: &info) }
         if info.optionsMalformed { packet.anomalies.insert(.malformedTCPOptions) }
         if info.clientAddressMalformed { packet.anomalies.insert(.malformedTOA) }
         let declared = max(0, ip.payloadLength - tcp.headerLength)
@@ -56,7 +56,7 @@ extension FrameWalk {
             default: break
             }
         }
-        info.optionsMalformed = options.isMalformed
-        info.clientAddressMalformed = options.hasMalformedTOA
+        info.optionsMalformed = walk.stoppedAtMalformedOption
+        info.clientAddressMalformed = walk.sawMalformedTOA
     }
 }

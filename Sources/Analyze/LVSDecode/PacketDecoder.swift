@@ -31,7 +31,7 @@ public struct PacketDecoder: Sendable {
     @inlinable
     public func decode(_ frame: UnsafeRawBufferPointer, linkType: LinkType, originalLength: Int,
                        into packet: inout DecodedPacket) {
-        packet = DecodedPacket()
+        packet.reset()
         packet.linkType = linkType
         packet.capturedLength = frame.count
         packet.originalLength = originalLength
