@@ -24,6 +24,7 @@ MANIFEST=""       # ground-truth facts recorded while building (see scenario.py)
 OUT=""            # capture directory of the running scenario
 FAMILY=ipv4
 SETTLED=0         # address configuration has settled before the first capture
+DROPPED=0         # a capture reported kernel drops
 TCP_TOTAL=0 UDP_TOTAL=0 PING_TOTAL=0
 TCP_SIZES="64,1400,3000,6000,12000"
 UDP_SIZES="64,512,1200"
@@ -344,8 +345,10 @@ capture() {
   # Promiscuous mode is only needed on the bridge (to see frames between its
   # ports); elsewhere it would make IPv6 re-send its MLD reports mid-capture.
   [[ $host == sw ]] || extra+=(-p)
-  nsx_exec "$host" tcpdump -i "$ifc" "${extra[@]}" -w "$OUT/$file" -U --immediate-mode -B 16384 \
-    -Z root -n -s 0 --time-stamp-precision=nano >"$WORK/$file.log" 2>&1 &
+  # Immediate mode makes libpcap use TPACKET_V2, a ring of snaplen-sized
+  # slots: 64 KiB slots in a 32 MiB buffer leave room for 512 packets.
+  nsx_exec "$host" tcpdump -i "$ifc" "${extra[@]}" -w "$OUT/$file" -U --immediate-mode -B 32768 \
+    -Z root -n -s 65535 --time-stamp-precision=nano >"$WORK/$file.log" 2>&1 &
   PIDS+=($!)
   CAPS+=("$! $file")
   m capture "$file" "$point" "$host" "$ifc" "$role" "$lt" "$shows"
@@ -371,7 +374,8 @@ captures_stop() {
   for c in "${CAPS[@]}"; do
     pid=${c%% *}; f=${c#* }
     wait "$pid" 2>/dev/null || true
-    grep -q "^0 packets dropped by kernel" "$WORK/$f.log" || log "warning: $f: $(tail -1 "$WORK/$f.log")"
+    grep -q "^0 packets dropped by kernel" "$WORK/$f.log" ||
+      { log "$f: $(grep 'dropped by kernel' "$WORK/$f.log" || echo 'no statistics')"; DROPPED=1; }
   done
   CAPS=()
 }
@@ -1073,16 +1077,23 @@ run_scenario() {
   SCEN=$1
   local out=${2:-$FIXTURES/captures/$SCEN} fn="scn_${1//-/_}"
   declare -F "$fn" >/dev/null || die "unknown scenario '$SCEN' (see --list)"
-  WORK=$(mktemp -d "/tmp/lvscope-lab.$SCEN.XXXXXX")
-  MANIFEST="$WORK/manifest.tsv"
   mkdir -p "$out"
   OUT=$(cd "$out" && pwd)
-  rm -f "$OUT"/*.pcap "$OUT"/scenario.json
-  FAMILY=ipv4 TCP_TOTAL=0 UDP_TOTAL=0 PING_TOTAL=0 PORTS=0 SETTLED=0
-  m scenario "$SCEN"
-  log "building"
-  "$fn"
-  teardown
+  local attempt
+  # A capture that lost packets in the kernel is not ground truth: run again.
+  for attempt in 1 2 3; do
+    WORK=$(mktemp -d "/tmp/lvscope-lab.$SCEN.XXXXXX")
+    MANIFEST="$WORK/manifest.tsv"
+    rm -f "$OUT"/*.pcap "$OUT"/scenario.json
+    FAMILY=ipv4 TCP_TOTAL=0 UDP_TOTAL=0 PING_TOTAL=0 PORTS=0 SETTLED=0 DROPPED=0
+    m scenario "$SCEN"
+    log "building (attempt $attempt)"
+    "$fn"
+    teardown
+    [[ $DROPPED == 1 ]] || break
+    [[ $attempt == 3 ]] && die "captures keep dropping packets; machine too busy?"
+    rm -rf "$WORK"; WORK=""
+  done
   m family "$FAMILY"
   m traffic "$TCP_TOTAL" "$TCP_SIZES" "$UDP_TOTAL" "$UDP_SIZES" "$PING_TOTAL"
   cat "$WORK"/outcome.*.jsonl > "$WORK/outcome.jsonl" 2>/dev/null || : > "$WORK/outcome.jsonl"
