@@ -186,12 +186,14 @@ note() { m note "$1" "$2"; }
 forwarding() {
   if [[ $FAMILY == ipv4 ]]; then sx "$1" net.ipv4.ip_forward=1
   else sx "$1" net.ipv6.conf.all.forwarding=1; fi
+  note "$1" "IP forwarding on"
 }
 
 # DR real-server ARP discipline; the kernel uses max(all, IFACE).
 arp_suppress() {
   sx "$1" net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2 \
     "net.ipv4.conf.$2.arp_ignore=1" "net.ipv4.conf.$2.arp_announce=2"
+  note "$1" "arp_ignore=1, arp_announce=2 on all and $2"
 }
 
 vip_on_lo() {
@@ -248,6 +250,7 @@ EOF
 svc_nat() {
   local dir=$1 vip=$2 port=$3 proto=$4; shift 4
   record_service nat "$vip" "$port" "$proto" "$@"
+  note "$dir" "nftables NAT for $vip:$port/$proto: dnat to the real servers (numgen round robin), conntrack un-NATs the replies"
   nft_dnat "$dir" "$vip" "$port" "$proto" "$@"
 }
 
@@ -293,6 +296,7 @@ svc_dr() {
   local dir=$1 ifc=$2 vip=$3 port=$4 proto=$5; shift 5
   local fam map n tbl mapname first key
   record_service dr "$vip" "$port" "$proto" "$@"
+  note "$dir" "nftables DR for $vip:$port/$proto: netdev ingress on $ifc forwards by MAC (fwd to the RIP, TTL-1), connections pinned in a dynamic map"
   fam=$(l3 "$vip")
   IFS='|' read -r n map <<<"$(numgen_map "$@")"
   tbl="dr_$ifc"
@@ -466,6 +470,7 @@ topo_nat() {
   # a forwarding kernel would, when client and RS share the director's NIC.
   sx director net.ipv4.conf.all.send_redirects=0 net.ipv4.conf.default.send_redirects=0 \
     net.ipv4.conf.eth0.send_redirects=0 net.ipv4.conf.eth1.send_redirects=0
+  note director "send_redirects=0 (IPVS never sends ICMP redirects)"
   tcp_syn_retries_1 client1
 }
 
@@ -766,6 +771,7 @@ scn_two_vips_mixed() {
   addr director eth1 192.0.2.129/25; gateway director 192.0.2.126
   forwarding director
   sx director net.ipv4.conf.all.send_redirects=0 net.ipv4.conf.default.send_redirects=0
+  note director "send_redirects=0 (IPVS never sends ICMP redirects)"
   addr rs1 eth0 192.0.2.131/25; gateway rs1 192.0.2.129
   addr rs2 eth0 192.0.2.132/25; gateway rs2 192.0.2.129
   addr rs3 eth0 192.0.2.21/25; gateway rs3 192.0.2.126; dr_rs_setup rs3 $VIP4B
