@@ -24,8 +24,8 @@ public struct DecodeSummary: Sendable, Equatable {
     public init() {}
 
     /// Adds one decoded frame.
-    @inlinable
-    public mutating func add(_ packet: DecodedPacket) {
+    @inlinable @inline(__always)
+    public mutating func add(_ packet: borrowing DecodedPacket) {
         packets += 1
         bytes += packet.capturedLength
         switch packet.status {

@@ -42,6 +42,14 @@ extension FrameWalk {
     /// Copies the TCP options into the summary without allocating.
     @usableFromInline
     func summarize(_ options: TCPOptions, into info: inout TCPInfo) {
+        // Nearly every segment after the handshake carries exactly NOP, NOP, timestamps
+        // (RFC 7323 appendix A's layout); read it without walking the option list.
+        let bytes = options.bytes
+        if bytes.count == 12, bytes.u32(at: 0) == 0x0101_080A {
+            info.timestamp = bytes.u32(at: 4)
+            info.timestampEcho = bytes.u32(at: 8)
+            return
+        }
         var walk = options
         while let option = walk.next() {
             switch option {
