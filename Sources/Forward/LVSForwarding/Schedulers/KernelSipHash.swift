@@ -21,6 +21,11 @@ struct KernelSipHash: Sendable {
 
     /// The 64-bit SipHash of `bytes`.
     func hash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { hash($0) }
+    }
+
+    /// The 64-bit SipHash of `bytes`.
+    func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var state = State(key0: key0, key1: key1)
         let whole = bytes.count / 8 * 8
         var offset = 0
