@@ -1,5 +1,6 @@
 import ArgumentParser
 import LVScope
+import LVSReport
 
 #if canImport(Glibc)
 import Glibc
@@ -20,6 +21,8 @@ enum EntryPoint {
             try command.run()
         } catch let error as LVScopeError {
             fail(error.description)
+        } catch let error as OutputError {
+            fail(error.description)
         } catch let code as ExitCode {
             exit(code.rawValue)
         } catch {
@@ -33,7 +36,7 @@ enum EntryPoint {
     }
 
     static func fail(_ message: String) -> Never {
-        fputs("lvscope: error: \(message)\n", stderr)
+        writeStandardError("lvscope: error: \(message)")
         exit(2)
     }
 }

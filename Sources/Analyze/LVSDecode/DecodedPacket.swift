@@ -117,7 +117,7 @@ public struct IPInfo: Sendable, Equatable {
 
 /// The tunnel that carried the innermost IP header.
 public struct TunnelInfo: Sendable, Equatable {
-    public enum Kind: String, Sendable { case ipInIP = "ipip", gre }
+    public enum Kind: String, Sendable { case ipInIP = "ipip", gre, vxlan, geneve, erspan, mpls }
     public var kind: Kind
     /// GRE key (RFC 2890), when present.
     public var greKey: UInt32?

@@ -1,41 +1,34 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A buffered writer for standard output or a file: per-packet listings write millions
 /// of lines, and `print` per line costs a lock and a syscall each.
 public final class OutputSink {
-    private let file: UnsafeMutablePointer<FILE>
-    private let ownsFile: Bool
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
     private var buffer: [UInt8] = []
-    private let path: String?
+    private let name: String
 
     /// Standard output.
     public init() {
-        file = stdout
-        ownsFile = false
-        path = nil
+        descriptor = 1
+        ownsDescriptor = false
+        name = "standard output"
         buffer.reserveCapacity(1 << 16)
     }
 
     /// A file, created or truncated.
     public init(path: String) throws(OutputError) {
-        guard let handle = fopen(path, "w") else {
-            throw OutputError(path: path, message: String(cString: strerror(errno)))
-        }
-        file = handle
-        ownsFile = true
-        self.path = path
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError(path: path, message: String(cString: strerror(errno))) }
+        descriptor = fd
+        ownsDescriptor = true
+        name = path
         buffer.reserveCapacity(1 << 16)
     }
 
     deinit {
         try? flush()
-        if ownsFile { fclose(file) }
+        if ownsDescriptor { Glibc.close(descriptor) }
     }
 
     public func write(_ text: String) throws(OutputError) {
@@ -49,14 +42,30 @@ public final class OutputSink {
         buffer.append(10)
     }
 
+    /// Writes everything buffered, retrying partial writes and interruptions.
     public func flush() throws(OutputError) {
-        guard !buffer.isEmpty else { return }
-        let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        let failed = written != buffer.count
+        var failure: Int32 = 0
+        buffer.withUnsafeBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                let n = Glibc.write(descriptor, bytes.baseAddress.map { $0 + done }, bytes.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                done += n
+            }
+        }
         buffer.removeAll(keepingCapacity: true)
-        fflush(file)
-        if failed { throw OutputError(path: path ?? "standard output", message: String(cString: strerror(errno))) }
+        if failure != 0 { throw OutputError(path: name, message: String(cString: strerror(failure))) }
     }
+}
+
+/// Writes one line to standard error, unbuffered.
+public func writeStandardError(_ line: String) {
+    var text = line + "\n"
+    text.withUTF8 { bytes in _ = Glibc.write(2, bytes.baseAddress, bytes.count) }
 }
 
 /// Writing a report or listing failed (disk full, closed pipe, bad path).
@@ -64,4 +73,12 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
     public var description: String { "cannot write: \(message) (\(path))" }
+}
+
+extension OutputSink {
+    /// Standard output when `path` is nil, else the file.
+    public static func open(_ path: String?) throws(OutputError) -> OutputSink {
+        guard let path else { return OutputSink() }
+        return try OutputSink(path: path)
+    }
 }

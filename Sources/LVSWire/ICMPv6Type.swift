@@ -1,0 +1,41 @@
+/// An ICMPv6 message type (RFC 4443; RFC 4861 for neighbour discovery; IANA "ICMPv6
+/// Parameters"). Open: any value is representable. Types below 128 are errors.
+public struct ICMPv6Type: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public var rawValue: UInt8
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let destinationUnreachable = ICMPv6Type(rawValue: 1)
+    public static let packetTooBig = ICMPv6Type(rawValue: 2)
+    public static let timeExceeded = ICMPv6Type(rawValue: 3)
+    public static let parameterProblem = ICMPv6Type(rawValue: 4)
+    public static let echoRequest = ICMPv6Type(rawValue: 128)
+    public static let echoReply = ICMPv6Type(rawValue: 129)
+    public static let routerSolicitation = ICMPv6Type(rawValue: 133)
+    public static let routerAdvertisement = ICMPv6Type(rawValue: 134)
+    public static let neighborSolicitation = ICMPv6Type(rawValue: 135)
+    public static let neighborAdvertisement = ICMPv6Type(rawValue: 136)
+    public static let redirect = ICMPv6Type(rawValue: 137)
+
+    /// RFC 4443 §2.1: the high-order bit clear marks an error message.
+    @inlinable public var isError: Bool { rawValue < 128 }
+    @inlinable public var isEcho: Bool { rawValue == 128 || rawValue == 129 }
+    /// Neighbour discovery messages (RFC 4861 §4): 133 to 137.
+    @inlinable public var isNeighborDiscovery: Bool { (133...137).contains(rawValue) }
+
+    public var description: String {
+        switch rawValue {
+        case 1: "unreachable"
+        case 2: "packet-too-big"
+        case 3: "time-exceeded"
+        case 4: "parameter-problem"
+        case 128: "echo-request"
+        case 129: "echo-reply"
+        case 133: "router-solicitation"
+        case 134: "router-advertisement"
+        case 135: "neighbor-solicitation"
+        case 136: "neighbor-advertisement"
+        case 137: "redirect"
+        default: "icmpv6-type-\(rawValue)"
+        }
+    }
+}

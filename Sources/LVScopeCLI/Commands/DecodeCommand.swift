@@ -1,0 +1,47 @@
+import ArgumentParser
+import LVSCapture
+import LVScope
+import LVSReport
+
+/// `lvscope decode`: one line per packet, or the layer counts with `--summary`.
+struct DecodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decode",
+        abstract: "List the packets of a capture, or count its layers.",
+        discussion: """
+            text: one line per packet in the spirit of `tcpdump -n -e`.
+            tsv: the columns \(PacketFields.columns.joined(separator: " ")) ('-' when empty).
+            json: one object per line with the same keys plus `layers`.
+            --summary: layer counts (a layer counts once per frame that contains it anywhere, \
+            also inside a tunnel or an ICMP error), truncated and malformed frames.
+            """
+    )
+
+    @Option(help: "Output format: text, tsv or json.")
+    var format: ListingFormat = .text
+
+    @Flag(help: "Print layer counts instead of packets.")
+    var summary = false
+
+    @Flag(name: .customLong("verify-checksums"), help: "Verify IPv4, TCP, UDP and ICMP checksums.")
+    var verifyChecksums = false
+
+    @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.")
+    var output: String?
+
+    @Argument(help: "The capture: PATH or NAME=PATH.", transform: parseCapture)
+    var capture: CaptureInput
+
+    func run() throws {
+        let sink = try OutputSink.open(output)
+        let listing = summary ? nil : PacketListing(format: format, sink: sink)
+        try listing?.begin()
+        let result = try CaptureDecoding.run(capture, options: .init(verifyChecksums: verifyChecksums)) { record, packet, _ in
+            try listing?.write(record, packet)
+        }
+        if summary { try sink.write(DecodeSummaryReport(input: result.input, info: result.info, summary: result.summary,
+                                                    truncatedTail: result.truncatedTail).rendered(format)) }
+        try sink.flush()
+        if result.truncatedTail { warn("capture file ends inside its last record; read \(result.summary.packets) packets (\(capture.path))") }
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import LVSReport
+
+extension ListingFormat: ExpressibleByArgument {}
