@@ -10,11 +10,13 @@ extension Director {
         let key = FlowKey(parsed.ipProtocol, parsed.source, parsed.sourcePort, parsed.destination, parsed.destinationPort)
         var slot = connections.inbound(key)
         if let existing = slot, parsed.isTCP, parsed.tcpFlags.contains(.syn) {
-            switch reuseDecision(existing) {
-            case .keep: break
-            case .reschedule: slot = nil
-            case .drop: return emissions.drop(.connectionReuse, at: input.time)
+            let decision = reuseDecision(existing)
+            if decision != .keep {
+                // ip_vs_conn_expire_now, unless the entry still controls others.
+                if connections[existing].controlledCount == 0 { unlink(existing) }
+                slot = nil
             }
+            if decision == .drop { return emissions.drop(.connectionReuse, at: input.time) }
         }
         if let existing = slot, !destinationAvailable(existing) {
             guard settings.expireNoDestinationConnections else {
