@@ -34,6 +34,8 @@ public struct Connection: Sendable {
     public var control: Int32?
     public var controlledCount: Int
     public var fullNAT: FullNATState?
+    /// DPVS / Alibaba only: what the real server last sent (for the expiry resets).
+    public var replyProgress: ReplyProgress?
     public var packetsIn: Int
     public var packetsOut: Int
 
@@ -62,6 +64,7 @@ public struct Connection: Sendable {
         control = nil
         controlledCount = 0
         fullNAT = nil
+        replyProgress = nil
         packetsIn = 0
         packetsOut = 0
     }

@@ -19,3 +19,18 @@ public struct FullNATState: Hashable, Sendable {
         self.clientMAC = clientMAC
     }
 }
+
+/// The last sequence and acknowledgement numbers a real server sent on a NAT or FULL-NAT
+/// entry (DPVS `rs_end_seq` / `rs_end_ack`, `tcp_out_save_seq`), kept so the director can
+/// reset both ends when an ESTABLISHED entry expires (DPVS, Alibaba `conn_expire_tcp_rst`).
+public struct ReplyProgress: Hashable, Sendable {
+    /// The real server's next sequence number (SYN-ACK: ISN + 1; else seq + data length).
+    public var endSequence: UInt32
+    /// What the real server last acknowledged (in its own view of the client's numbers).
+    public var endAcknowledgement: UInt32
+
+    public init(endSequence: UInt32, endAcknowledgement: UInt32) {
+        self.endSequence = endSequence
+        self.endAcknowledgement = endAcknowledgement
+    }
+}

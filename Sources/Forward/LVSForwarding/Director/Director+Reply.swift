@@ -9,9 +9,10 @@ import LVSWire
 extension Director {
     mutating func handleReply(_ slot: Int32, _ input: Input, into emissions: inout Emissions) {
         let connection = connections[slot]
+        let parsed = input.parsed
+        if profile.resetsOnExpiry, parsed.isTCP { saveReplyProgress(slot, input) }
         let buffer = copyFrame(input, into: &emissions)
         let bytes = buffer.mutableBytes
-        let parsed = input.parsed
         var destinationMAC = topology.clientRouter
         switch connection.mode {
         case .nat:
@@ -33,5 +34,22 @@ extension Director {
         let verdict: Verdict = connection.mode.repliesTraverseDirector ? .forwarded(connection.mode, .outbound) : .routed
         send(buffer, verdict: verdict, side: .client, time: input.time, into: &emissions)
         rearm(slot, at: input.time)
+    }
+
+    /// `tcp_out_save_seq`: remember the server's next sequence number and its
+    /// acknowledgement, ignoring resets and segments that acknowledge less than before.
+    mutating func saveReplyProgress(_ slot: Int32, _ input: Input) {
+        let parsed = input.parsed
+        guard !parsed.tcpFlags.contains(.rst) else { return }
+        let tcp = input.frame.suffix(from: parsed.transport)
+        let sequence = tcp.u32(at: TCPView.Field.sequenceNumber)
+        let acknowledgement = tcp.u32(at: TCPView.Field.acknowledgementNumber)
+        if let last = connections[slot].replyProgress, last.endAcknowledgement != 0,
+           SequenceNumber(acknowledgement) < SequenceNumber(last.endAcknowledgement) { return }
+        let headerLength = Int(tcp.u8(at: TCPView.Field.dataOffsetAndFlags) >> 4) * 4
+        let dataLength = parsed.end - parsed.transport - headerLength
+        let end = parsed.tcpFlags.contains(.syn) && parsed.tcpFlags.contains(.ack) ? sequence &+ 1
+            : sequence &+ UInt32(truncatingIfNeeded: dataLength)
+        connections[slot].replyProgress = ReplyProgress(endSequence: end, endAcknowledgement: acknowledgement)
     }
 }

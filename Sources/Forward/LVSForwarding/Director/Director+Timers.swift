@@ -49,7 +49,36 @@ extension Director {
             rearm(slot, at: time)
             return
         }
+        if profile.resetsOnExpiry { sendExpiryResets(slot, at: time, into: &emissions) }
         unlink(slot)
+    }
+
+    /// DPVS `tcp_conn_expire` / Alibaba `conn_expire_tcp_rst`: an ESTABLISHED NAT or
+    /// FULL-NAT entry resets the real server (sequence = what it last acknowledged) and then
+    /// the client (sequence = the server's next; DPVS's reply translation subtracts the
+    /// FULL-NAT delta from the zero acknowledgement field too).
+    mutating func sendExpiryResets(_ slot: Int32, at time: Timestamp, into emissions: inout Emissions) {
+        let connection = connections[slot]
+        guard connection.ipProtocol == .tcp, connection.state == .established, !connection.isTemplate,
+              connection.mode == .nat || connection.mode == .fullNAT else { return }
+        let progress = connection.replyProgress ?? ReplyProgress(endSequence: 0, endAcknowledgement: 0)
+        let delta = connection.fullNAT?.sequenceDelta ?? 0
+        if let nextHop = topology.nextHop(toward: connection.real) {
+            let buffer = emissions.takeBuffer()
+            ResetBuilder(source: (connection.local ?? connection.client, connection.local == nil ? connection.clientPort
+                                    : connection.localPort),
+                         destination: (connection.real, connection.realPort),
+                         sequence: progress.endAcknowledgement, acknowledgement: 0, destinationMAC: nextHop,
+                         sourceMAC: topology.realServerSide.mac).build(into: buffer)
+            emissions.append(Emission(verdict: .reset, side: .realServer, time: time, frame: buffer))
+        }
+        let buffer = emissions.takeBuffer()
+        ResetBuilder(source: (connection.virtual, connection.virtualPort),
+                     destination: (connection.client, connection.clientPort),
+                     sequence: progress.endSequence, acknowledgement: 0 &- delta,
+                     destinationMAC: connection.fullNAT?.clientMAC ?? topology.clientRouter,
+                     sourceMAC: topology.clientSide.mac).build(into: buffer)
+        emissions.append(Emission(verdict: .reset, side: .client, time: time, frame: buffer))
     }
 
     /// Unhashes and frees an entry: the controlling template loses a child, the
