@@ -9,6 +9,7 @@ extension Director {
         if parsed.isICMP {
             if parsed.isRelatedICMPError {
                 if handleICMPAboutRequest(input, into: &emissions) { return }
+                if handleICMPAboutTunnel(input, into: &emissions) { return }
                 if handleICMPAboutReply(input, into: &emissions) { return }
             }
             return emissions.drop(.localDelivery, at: input.time)

@@ -77,9 +77,12 @@ extension Director {
         let mtu = topology.interface(side).mtu
         let network = EthernetView.headerLength
         let bytes = buffer.bytes
-        guard bytes.count > network + mtu, bytes.u16(at: EthernetView.Field.etherType) == EtherType.ipv4.rawValue else {
+        guard bytes.count > network + mtu else {
             emissions.append(Emission(verdict: verdict, side: side, time: time, frame: buffer))
             return
+        }
+        guard bytes.u16(at: EthernetView.Field.etherType) == EtherType.ipv4.rawValue else {
+            return emissions.drop(.wouldFragment, at: time)
         }
         IPv4Fragmenter.fragment(buffer, mtu: mtu) { fragment in
             let target = emissions.takeBuffer()

@@ -133,7 +133,8 @@ extension Director {
         }
         let outer = TunnelTransmitter.Outer(
             source: source, destination: connection.real, tunnel: tunnel, pmtuDiscovery: settings.pmtuDiscovery,
-            identification: nextIdentification(),
+            identification: settings.pmtuDiscovery && input.parsed.isIPv4 && input.parsed.dontFragment
+                ? 0 : nextIdentification(),
             sourcePort: TunnelTransmitter.flowSourcePort(input.parsed, secret: settings.hashSecret),
             destinationMAC: nextHop, sourceMAC: topology.realServerSide.mac)
         TunnelTransmitter.encapsulate(buffer, input.parsed, outer: outer)

@@ -24,6 +24,8 @@ public struct Director: Sendable {
     let virtualAddresses: Set<IPAddress>
     let localAddresses: Set<IPAddress>
     let stateTable: TCPStateTable
+    /// IPv4 tunnel destinations and their encapsulation, for errors about tunnel packets.
+    let tunnelDestinations: [IPAddress: TunnelOptions]
     public internal(set) var connections = ConnectionTable()
     var localPorts = LocalPortPools()
     /// The stand-in for `ip_select_ident` on packets the director builds without DF.
@@ -45,6 +47,11 @@ public struct Director: Sendable {
         localAddresses = virtualAddresses.union(deployment.localAddresses)
             .union(topology.clientSide.addresses).union(topology.realServerSide.addresses)
         stateTable = TCPStateTable(profile: profile, secureTCP: settings.secureTCP)
+        var tunnels: [IPAddress: TunnelOptions] = [:]
+        for server in deployment.services.flatMap(\.realServers) where server.mode == .tunnel && server.address.isIPv4 {
+            tunnels[server.address] = server.tunnel ?? .ipip
+        }
+        tunnelDestinations = tunnels
     }
 
     /// Handles one frame that arrived on `side` at capture time `time`, appending what the

@@ -51,6 +51,10 @@ public enum DropReason: Hashable, Sendable, CustomStringConvertible {
     case noNeighbour
     /// A packet that would need IPv6 fragmentation of a tunnel's outer header.
     case wouldFragment
+    /// An ICMP error about a tunnel packet that the director consumes: relayed to the client
+    /// as its own error (that emission precedes this), or ignored (fragmentation needed for
+    /// a client packet without DF).
+    case tunnelErrorConsumed
 
     public var description: String {
         switch self {
@@ -75,6 +79,7 @@ public enum DropReason: Hashable, Sendable, CustomStringConvertible {
         case .localPortsExhausted: "local-ports-exhausted"
         case .noNeighbour: "no-neighbour"
         case .wouldFragment: "would-fragment"
+        case .tunnelErrorConsumed: "tunnel-error-consumed"
         }
     }
 }

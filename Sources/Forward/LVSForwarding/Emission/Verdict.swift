@@ -36,6 +36,9 @@ public enum ICMPErrorKind: Hashable, Sendable, CustomStringConvertible {
     case packetTooBig(mtu: Int)
     /// ICMPv4 type 3 code 3 / ICMPv6 type 1 code 4 (`ip_vs_leave`).
     case portUnreachable
+    /// Another ICMPv4 error passed on to the client with its type, code and the four
+    /// type-specific bytes (an error about a tunnel packet, `ip_vs_in_icmp`).
+    case other(type: UInt8, code: UInt8, restOfHeader: UInt32)
 
     public var description: String {
         switch self {
@@ -43,6 +46,7 @@ public enum ICMPErrorKind: Hashable, Sendable, CustomStringConvertible {
         case let .fragmentationNeeded(mtu): "fragmentation-needed mtu \(mtu)"
         case let .packetTooBig(mtu): "packet-too-big mtu \(mtu)"
         case .portUnreachable: "port-unreachable"
+        case let .other(type, code, _): "type \(type) code \(code)"
         }
     }
 }

@@ -67,6 +67,7 @@ struct ICMPErrorBuilder {
         case .timeExceeded: ICMPv4Header(type: .timeExceeded, code: 0)
         case let .fragmentationNeeded(mtu), let .packetTooBig(mtu): .fragmentationNeeded(mtu: UInt16(clamping: mtu))
         case .portUnreachable: ICMPv4Header(type: .destinationUnreachable, code: ICMPv4UnreachableCode.port)
+        case let .other(type, code, rest): ICMPv4Header(type: ICMPv4Type(rawValue: type), code: code, restOfHeader: rest)
         }
     }
 
@@ -75,6 +76,7 @@ struct ICMPErrorBuilder {
         case .timeExceeded: ICMPv6Header(type: .timeExceeded, code: 0)
         case let .fragmentationNeeded(mtu), let .packetTooBig(mtu): .packetTooBig(mtu: UInt32(mtu))
         case .portUnreachable: ICMPv6Header(type: .destinationUnreachable, code: 4)
+        case let .other(type, code, rest): ICMPv6Header(type: ICMPv6Type(rawValue: type), code: code, restOfHeader: rest)
         }
     }
 }

@@ -17,13 +17,18 @@ struct QuotedPacket {
 
     var ports: Int { network + headerLength }
 
+    /// The packet an ICMP error in `parsed` quotes.
     init?(_ frame: UnsafeRawBufferPointer, _ parsed: ParsedFrame) {
-        let start = parsed.transport + ICMPv4View.headerLength
-        guard start < parsed.end else { return nil }
-        let quote = frame.slice(from: start, length: parsed.end - start)
+        self.init(frame, start: parsed.transport + ICMPv4View.headerLength, end: parsed.end, isIPv4: parsed.isIPv4)
+    }
+
+    /// The IP packet at `start` (up to `end`) of `frame`.
+    init?(_ frame: UnsafeRawBufferPointer, start: Int, end: Int, isIPv4: Bool) {
+        guard start < end else { return nil }
+        let quote = frame.slice(from: start, length: end - start)
         network = start
-        isIPv4 = parsed.isIPv4
-        if parsed.isIPv4 {
+        self.isIPv4 = isIPv4
+        if isIPv4 {
             guard let ip = try? IPv4View(checking: quote), ip.fragmentOffset == 0 else { return nil }
             headerLength = ip.headerLength
             ipProtocol = ip.protocol

@@ -8,8 +8,8 @@ import LVSWire
 /// - IPv4 outer: protocol 4 / 41 / 17 (GUE) / 47 (GRE), source = the director's address
 ///   toward the real server, destination = RIP, TTL = inner TTL, TOS = inner DS field with
 ///   ECN encapsulated (`INET_ECN_encapsulate`: inner ECN copied, CE becomes ECT(0)), DF
-///   copied from an IPv4 inner header only with `pmtu_disc=1`, ID 0 when DF is set and the
-///   director's counter otherwise (`ip_select_ident` is not reproducible);
+///   copied from an IPv4 inner header only with `pmtu_disc=1`, ID as the caller chose it (0
+///   with DF, the director's counter otherwise: `ip_select_ident` is not reproducible);
 /// - IPv6 outer: next header 41 / 4 / 17 / 47, traffic class as above, flow label 0, hop
 ///   limit = inner TTL.
 ///
@@ -102,7 +102,7 @@ enum TunnelTransmitter {
         case let (.v4(source), .v4(destination)):
             buffer.prepend(IPv4View.minimumHeaderLength)
             IPv4Header(source: source, destination: destination, protocol: carried, payloadLength: payloadLength,
-                       ttl: ttl, identification: dontFragment ? 0 : outer.identification, dontFragment: dontFragment,
+                       ttl: ttl, identification: outer.identification, dontFragment: dontFragment,
                        dscp: ds >> 2, ecn: ds & 0x3).emit(into: buffer.mutableBytes, computingChecksum: true)
         case let (.v6(source), .v6(destination)):
             buffer.prepend(IPv6View.headerLength)
