@@ -42,9 +42,11 @@ extension Director {
     }
 
     /// `ip_forward`'s checks before the FORWARD hook: TTL (time exceeded from the director's
-    /// address on the arrival side) and, for DF packets, the egress MTU.
+    /// address on the arrival side) and, for DF packets, the egress MTU. DPVS forwards in
+    /// its own data plane, which neither checks nor lowers the TTL.
     mutating func passForwardingChecks(_ input: Input, into emissions: inout Emissions) -> Bool {
         let parsed = input.parsed
+        guard profile.flavour != .dpvs else { return true }
         let own = topology.address(on: input.side, ipv4: parsed.isIPv4) ?? parsed.destination
         let mtu = topology.interface(.client).mtu
         var error: (ICMPErrorKind, DropReason)?
@@ -71,8 +73,9 @@ extension Director {
         send(buffer, verdict: .routed, side: .client, time: input.time, into: &emissions)
     }
 
-    /// `ip_decrease_ttl` / hop limit − 1 of the forwarding path.
+    /// `ip_decrease_ttl` / hop limit − 1 of the forwarding path (not in DPVS's data plane).
     func decrementForwardedTTL(_ bytes: UnsafeMutableRawBufferPointer, _ parsed: ParsedFrame) {
+        guard profile.flavour != .dpvs else { return }
         let ttl = PacketEditing.ttl(bytes, network: parsed.network, isIPv4: parsed.isIPv4)
         PacketEditing.setTTL(bytes, network: parsed.network, isIPv4: parsed.isIPv4, ttl &- 1)
         if parsed.isIPv4 { PacketEditing.refreshIPv4Checksum(bytes, network: parsed.network) }

@@ -62,51 +62,65 @@ public struct MaglevHashingScheduler: Scheduler {
         return (position + 8) / 2
     }
 
+    /// One destination's walk through the table (`struct ip_vs_mh_dest_setup`).
+    struct Permutation {
+        var next: Int
+        var skip: Int
+        var turns: Int
+    }
+
     /// `ip_vs_mh_permutate` + `ip_vs_mh_populate`.
     func populate(_ destinations: DestinationTable) -> [Int] {
-        let list = destinations.list
-        var g = 0
-        for index in list where destinations.lastWeight[index] > 0 {
-            g = g > 0 ? gcd(destinations.lastWeight[index], g) : destinations.lastWeight[index]
-        }
         var table = [Int](repeating: -1, count: tableSize)
-        guard g >= 1 else { return table }
-        let maxWeight = list.map { destinations.lastWeight[$0] }.max() ?? 0
-        let shift = max(0, (Int.bitWidth - (maxWeight / g).leadingZeroBitCount) - tableBits)
-        var setups = list.map { index -> (perm: Int, skip: Int, turns: Int) in
-            let server = destinations.servers[index]
-            let value = UInt32(server.port) &+ SchedulerHash.fold(server.address)
-            let offset = Int(Self.hash1.hsiphash(value) % UInt32(tableSize))
-            let skip = Int(Self.hash2.hsiphash(value) % UInt32(tableSize - 1)) + 1
-            let weight = destinations.lastWeight[index]
-            let turns = (weight / g) >> shift
-            return (offset, skip, turns != 0 ? turns : (weight != 0 ? 1 : 0))
-        }
+        guard var permutations = permutations(destinations) else { return table }
+        let list = destinations.list
         var filled = 0
         while filled < tableSize {
             var position = 0
             var claimed = 0
             while position < list.count {
-                if setups[position].turns < 1 {
+                guard permutations[position].turns >= 1 else {
                     position += 1
                     continue
                 }
-                var slot = setups[position].perm
+                var slot = permutations[position].next
                 while table[slot] >= 0 {
-                    slot += setups[position].skip
+                    slot += permutations[position].skip
                     if slot >= tableSize { slot -= tableSize }
                 }
-                setups[position].perm = slot
+                permutations[position].next = slot
                 table[slot] = list[position]
                 filled += 1
                 if filled == tableSize { return table }
                 claimed += 1
-                if claimed >= setups[position].turns {
+                if claimed >= permutations[position].turns {
                     claimed = 0
                     position += 1
                 }
             }
         }
         return table
+    }
+
+    /// `ip_vs_mh_permutate` with `ip_vs_mh_gcd_weight` and `ip_vs_mh_shift_weight`; nil
+    /// when no destination has a non-zero last weight (the table stays empty).
+    func permutations(_ destinations: DestinationTable) -> [Permutation]? {
+        let list = destinations.list
+        var g = 0
+        for index in list where destinations.lastWeight[index] > 0 {
+            g = g > 0 ? gcd(destinations.lastWeight[index], g) : destinations.lastWeight[index]
+        }
+        guard g >= 1 else { return nil }
+        let maxWeight = list.map { destinations.lastWeight[$0] }.max() ?? 0
+        let shift = max(0, (Int.bitWidth - (maxWeight / g).leadingZeroBitCount) - tableBits)
+        return list.map { index in
+            let server = destinations.servers[index]
+            let value = UInt32(server.port) &+ SchedulerHash.fold(server.address)
+            let weight = destinations.lastWeight[index]
+            let turns = (weight / g) >> shift
+            return Permutation(next: Int(Self.hash1.hsiphash(value) % UInt32(tableSize)),
+                               skip: Int(Self.hash2.hsiphash(value) % UInt32(tableSize - 1)) + 1,
+                               turns: turns != 0 ? turns : (weight != 0 ? 1 : 0))
+        }
     }
 }
