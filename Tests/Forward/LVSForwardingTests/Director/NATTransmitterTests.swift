@@ -75,4 +75,18 @@ import Testing
         #expect(emitted.count == 14 + right.count)
         #expect(UInt16(emitted[50]) << 8 | UInt16(emitted[51]) == rightChecksum &+ 1)
     }
+
+    /// DPVS decrements neither the request's TTL (no `xmit_ttl`) nor the reply's.
+    @Test func dpvsKeepsTTL() {
+        var director = F.director([F.service(servers: [F.server("10.1.0.11", port: 8080, .nat)])], profile: .dpvs)
+        let syn = PacketBuilder.tcp("198.51.100.7:40000", "192.0.2.10:80", flags: [.syn])
+        let forwarded = syn.addressed(from: "198.51.100.7:40000", to: "10.1.0.11:8080")
+            .macs(destination: F.rs1MAC, source: F.realSideMAC)
+        #expect(director.run(syn).first?.bytes == forwarded.bytes)
+        let synAck = PacketBuilder.tcp("10.1.0.11:8080", "198.51.100.7:40000", flags: [.syn, .ack])
+            .macs(destination: F.realSideMAC, source: F.rs1MAC)
+        let restored = synAck.addressed(from: "192.0.2.10:80", to: "198.51.100.7:40000")
+            .macs(destination: F.routerMAC, source: F.clientSideMAC)
+        #expect(director.run(synAck, from: .realServer).first?.bytes == restored.bytes)
+    }
 }
