@@ -1,0 +1,33 @@
+import LVSCapture
+import LVSWire
+
+/// The flows and address claims of several capture points read together.
+public struct FlowCollection: Sendable {
+    public struct Point: Sendable {
+        public var input: CaptureInput
+        public var info: CaptureFileInfo
+        public var statistics: FlowTableStatistics
+        public var truncatedTail: Bool
+        /// Capture time of the point's first and last packet.
+        public var start: Timestamp?
+        public var end: Timestamp?
+    }
+
+    public var points: [Point]
+    /// Every flow of every point, ordered by first-seen time, then uid.
+    public var records: [FlowRecord]
+    public var claims: AddressClaims
+    public var packets: Int
+
+    /// The order records are listed in: first packet's time, then uid.
+    public static func order(_ a: FlowRecord, _ b: FlowRecord) -> Bool {
+        a.firstTime != b.firstTime ? a.firstTime < b.firstTime : a.uid.description < b.uid.description
+    }
+}
+
+extension FlowCollection {
+    /// The connections stitched across these points, and the points' clock offsets.
+    public func correlate() -> CorrelationResult {
+        Correlator(records: records, points: points.map(\.input.point)).correlate()
+    }
+}

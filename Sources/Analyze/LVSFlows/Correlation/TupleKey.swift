@@ -1,0 +1,26 @@
+import LVSWire
+
+/// A flow's 5-tuple in the originator's direction (plus whether it travelled
+/// encapsulated), which names a leg when the MACs do not.
+struct TupleKey: Hashable, Comparable, CustomStringConvertible {
+    var proto: UInt8
+    var origAddress: IPAddress
+    var origPort: UInt16
+    var respAddress: IPAddress
+    var respPort: UInt16
+
+    init(_ record: FlowRecord) {
+        proto = record.protocolNumber.rawValue
+        origAddress = record.origAddress
+        origPort = record.origPort
+        respAddress = record.respAddress
+        respPort = record.respPort
+    }
+
+    var description: String { "\(proto) \(origAddress.withPort(origPort))>\(respAddress.withPort(respPort))" }
+
+    static func < (lhs: TupleKey, rhs: TupleKey) -> Bool {
+        (lhs.proto, lhs.origAddress, lhs.origPort, lhs.respAddress, lhs.respPort)
+            < (rhs.proto, rhs.origAddress, rhs.origPort, rhs.respAddress, rhs.respPort)
+    }
+}
