@@ -20,10 +20,11 @@ extension Correlator {
         }
     }
 
-    /// Step 3: ties records by weaker content. Only groups that so far hold a single
-    /// 5-tuple (one leg) take part, and a cluster of corrected time is accepted only when
-    /// it joins two tuples with at most one record per point and tuple: a second
-    /// connection with the same content would bring more.
+    /// Step 3: ties records by weaker content (a SYN whose sequence number and timestamp
+    /// were rewritten, a request with neither timestamp nor IP ID). Only groups that so
+    /// far hold one 5-tuple take part; within a bucket of equal content, two groups are
+    /// tied when their tuples can be two legs of one connection, they are within the
+    /// window of corrected time, and each is the other's nearest such group.
     func tieWeak(_ sets: inout UnionFind, _ evidence: inout [MatchEvidence], offsets: OffsetEstimate) {
         var tuples: [Int: Set<TupleKey>] = [:]
         for i in records.indices { tuples[sets.find(i), default: []].insert(TupleKey(records[i])) }
@@ -37,39 +38,47 @@ extension Correlator {
         }
         for (bucket, mark) in [(bySYN, MatchEvidence.synWithinWindow), (byRequest, .requestWithinWindow)] {
             for members in bucket.values.sorted(by: { $0[0] < $1[0] }) where members.count > 1 {
-                for cluster in clusters(members, offsets: offsets) where isClean(cluster) {
-                    for i in cluster {
-                        sets.union(cluster[0], i)
-                        evidence[i].insert(mark)
-                    }
+                for (a, b) in mutualNearest(members, &sets, offsets) {
+                    sets.union(a, b)
+                    for i in members where sets.find(i) == sets.find(a) { evidence[i].insert(mark) }
                 }
             }
         }
     }
 
-    private func clusters(_ members: [Int], offsets: OffsetEstimate) -> [[Int]] {
-        let sorted = members.sorted { (offsets.corrected(time($0), input: records[$0].input), $0)
-            < (offsets.corrected(time($1), input: records[$1].input), $1) }
-        var result: [[Int]] = []
-        var last = Int64.min
-        for i in sorted {
-            let t = offsets.corrected(time(i), input: records[i].input)
-            if result.isEmpty || t - last > windowNanoseconds { result.append([i]) } else { result[result.count - 1].append(i) }
-            last = t
-        }
-        return result.filter { $0.count > 1 }
+    private struct Candidate {
+        var root: Int
+        var time: Int64
+        var tuple: TupleKey
     }
 
-    /// Exactly two 5-tuples, and no point with two records of one tuple.
-    private func isClean(_ cluster: [Int]) -> Bool {
-        var seen = Set<String>()
-        var tuples = Set<TupleKey>()
-        for i in cluster {
-            let r = records[i]
-            tuples.insert(TupleKey(r))
-            guard seen.insert("\(r.input) \(r.point) \(TupleKey(r))").inserted else { return false }
+    /// Pairs of groups (by a member each) that are each other's nearest compatible group.
+    private func mutualNearest(_ members: [Int], _ sets: inout UnionFind, _ offsets: OffsetEstimate) -> [(Int, Int)] {
+        var byRoot: [Int: Candidate] = [:]
+        for i in members {
+            let root = sets.find(i)
+            let t = offsets.corrected(time(i), input: records[i].input)
+            if let existing = byRoot[root], existing.time <= t { continue }
+            byRoot[root] = Candidate(root: root, time: t, tuple: TupleKey(records[i]))
         }
-        return tuples.count == 2
+        let candidates = byRoot.values.sorted { ($0.time, $0.root) < ($1.time, $1.root) }
+        let nearest = candidates.indices.map { nearestCompatible($0, candidates) }
+        var pairs: [(Int, Int)] = []
+        for (i, j) in nearest.enumerated() {
+            guard let j, i < j, nearest[j] == i else { continue }
+            pairs.append((candidates[i].root, candidates[j].root))
+        }
+        return pairs
+    }
+
+    private func nearestCompatible(_ i: Int, _ candidates: [Candidate]) -> Int? {
+        var best: (distance: Int64, index: Int)?
+        for j in candidates.indices where j != i {
+            let distance = abs(candidates[j].time - candidates[i].time)
+            guard distance <= windowNanoseconds, TupleKey.canBeLegs(candidates[i].tuple, candidates[j].tuple) else { continue }
+            if best == nil || distance < best?.distance ?? .max { best = (distance, j) }
+        }
+        return best?.index
     }
 
     func synKey(_ r: FlowRecord) -> UInt64? {
@@ -78,10 +87,11 @@ extension Correlator {
         return key(1, UInt64(sequence) | UInt64(f.synWindow) << 32 | UInt64(f.firstIPID) << 48, UInt64(f.synTimestamp))
     }
 
+    /// The SYN's window and MSS, and its IP ID (IPv4): what FULL-NAT leaves of a SYN.
     private func weakSYNKey(_ r: FlowRecord) -> UInt64? {
         let f = r.fingerprint
-        guard r.protocolNumber == .tcp, f.synSequence != nil, f.firstIPID != 0 else { return nil }
-        return key(2, UInt64(f.synWindow) | UInt64(f.firstIPID) << 16, 0)
+        guard r.protocolNumber == .tcp, f.synSequence != nil else { return nil }
+        return key(2, UInt64(f.synWindow) | UInt64(f.firstIPID) << 16 | UInt64(r.orig.mss ?? 0) << 32, 0)
     }
 
     /// TCP: digest, length and timestamp (strong when the timestamp is there). UDP and

@@ -25,12 +25,14 @@ extension Correlator {
         draft.members.lazy.compactMap { self.records[$0.record].fingerprint.synSequence }.first
     }
 
-    /// The forwarder sent from another MAC than the one the packet was addressed to.
+    /// The forwarder sent from another MAC than the one the packet was addressed to: the
+    /// last known hop into it (a destination no earlier hop starts from) against the
+    /// sources after it. Unknown when the hop in was seen only as cooked "in".
     private func sourceChanged(_ a: LegDraft, _ b: LegDraft) -> Bool {
+        let earlierSources = Set(a.links.compactMap(\.source))
+        let into = a.links.compactMap(\.destination).filter { !earlierSources.contains($0) }.sorted()
         let sources = Set(b.links.compactMap(\.source))
-        let into = a.links.compactMap(\.destination).filter(sources.contains)
-        guard into.isEmpty, let destination = a.links.compactMap(\.destination).sorted().last,
-              !sources.isEmpty else { return false }
+        guard let destination = into.first, !sources.isEmpty else { return false }
         return !sources.contains(destination)
     }
 

@@ -1,7 +1,9 @@
 /// The link legs (MAC pair, cooked direction, encapsulation) a flow's packets used, with
 /// packet counts: a fixed-capacity set of four, each slot tagged with the flow direction.
 /// On a DR director one direction shows two legs (client→director and director→real
-/// server); a fifth distinct leg is counted in `overflow` only.
+/// server); a fifth distinct leg is counted in `overflow` only. A leg that carried a
+/// forwarded copy is marked (the top bit of its count): the host forwards on it and
+/// originates nothing there, so later packets on it are copies too.
 struct LinkLegSet {
     /// Leg id | 0x8000 for the responder's direction; 0 marks an empty slot.
     private var slots: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
@@ -9,6 +11,7 @@ struct LinkLegSet {
 
     static let capacity = 4
     static let respBit: UInt16 = 0x8000
+    private static let copyMark: UInt32 = 0x8000_0000
 
     static func tag(_ leg: UInt16, _ direction: FlowDirection) -> UInt16 {
         direction == .resp ? leg | respBit : leg
@@ -21,7 +24,7 @@ struct LinkLegSet {
         for i in 0..<LinkLegSet.capacity {
             let slot = self[slot: i]
             if slot == tagged {
-                setCount(i, self.count(at: i) &+ count)
+                setCount(i, self.count(at: i) &+ count | (rawCount(at: i) & LinkLegSet.copyMark))
                 return true
             }
             if slot == 0 {
@@ -29,6 +32,22 @@ struct LinkLegSet {
                 setCount(i, count)
                 return true
             }
+        }
+        return false
+    }
+
+    /// Marks the leg as one the capturing host (or a director) forwards copies on.
+    mutating func markCopies(_ leg: UInt16, _ direction: FlowDirection) {
+        let tagged = LinkLegSet.tag(leg, direction)
+        for i in 0..<LinkLegSet.capacity where self[slot: i] == tagged {
+            setCount(i, rawCount(at: i) | LinkLegSet.copyMark)
+        }
+    }
+
+    func carriesCopies(_ leg: UInt16, _ direction: FlowDirection) -> Bool {
+        let tagged = LinkLegSet.tag(leg, direction)
+        for i in 0..<LinkLegSet.capacity where self[slot: i] == tagged {
+            return rawCount(at: i) & LinkLegSet.copyMark != 0
         }
         return false
     }
@@ -67,7 +86,9 @@ struct LinkLegSet {
         }
     }
 
-    private func count(at i: Int) -> UInt32 {
+    private func count(at i: Int) -> UInt32 { rawCount(at: i) & ~LinkLegSet.copyMark }
+
+    private func rawCount(at i: Int) -> UInt32 {
         switch i {
         case 0: counts.0
         case 1: counts.1

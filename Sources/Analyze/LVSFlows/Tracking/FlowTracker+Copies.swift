@@ -9,28 +9,28 @@ extension FlowTracker {
 
     /// Classifies a packet by its content signature against the flow's last packets.
     /// `resendable` is true for segments that occupy sequence space (payload, SYN, FIN):
-    /// only those can be duplicates; a repeated pure ACK is just another ACK.
-    /// `oldData` says the segment's sequence range was sent before: such a segment on a
-    /// leg other than the side's first, right after the flow's last packet, is a copy
-    /// too (a burst can push the original out of the two-entry ring).
+    /// only those can be duplicates; a repeated pure ACK is just another ACK. A packet the
+    /// ring no longer remembers (a burst pushed the original out) is still a copy when it
+    /// comes right after the flow's last packet on a leg other than its side's first, and
+    /// that leg already carried copies or the segment's sequence range was sent before
+    /// (`oldData`).
     func classify(_ entry: UnsafeMutablePointer<FlowEntry>, _ direction: FlowDirection, signature: UInt32,
                   resendable: Bool, oldData: Bool, _ c: PacketContext) -> CopyVerdict {
-        let tag = LinkLegSet.tag(c.leg, direction)
         let window = configuration.forwardedCopyWindowMilliseconds
-        switch entry.pointee.copies.match(signature, leg: tag, milliseconds: c.milliseconds,
-                                          windowMilliseconds: window) {
+        switch entry.pointee.copies.match(signature, leg: c.leg, direction, now: c.milliseconds, window: window) {
         case .otherLeg:
             return .copy
         case .sameLeg:
             if resendable { return .duplicate }
         case .none:
             let s = side(entry, direction)
-            if oldData, s.pointee.packets > 0, c.leg != s.pointee.primaryLeg,
-               c.time - entry.pointee.lastTime <= Int64(window) * 1_000_000 {
+            if s.pointee.packets > 0, c.leg != s.pointee.primaryLeg,
+               c.time - entry.pointee.lastTime <= Int64(window) * 1_000_000,
+               oldData || (!resendable && entry.pointee.legs.carriesCopies(c.leg, direction)) {
                 return .copy
             }
         }
-        entry.pointee.copies.remember(signature, leg: tag, milliseconds: c.milliseconds)
+        entry.pointee.copies.remember(signature, leg: c.leg, direction, now: c.milliseconds)
         return .original
     }
 

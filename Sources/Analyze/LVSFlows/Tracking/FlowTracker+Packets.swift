@@ -18,6 +18,7 @@ extension FlowTracker {
     func countCopy(_ entry: UnsafeMutablePointer<FlowEntry>, _ direction: FlowDirection, _ c: PacketContext) {
         entry.pointee.forwardedCopies &+= 1
         noteLink(entry, direction, c)
+        entry.pointee.legs.markCopies(c.leg, direction)
     }
 
     /// TTL range, link leg, cooked direction and last activity: true of copies too.

@@ -93,36 +93,36 @@ extension FlowTracker {
         if payload > 0 { s.pointee.seen.insert(.data) }
     }
 
-    /// Zeek's `update_history`: S/H, F and R once per side plus again for a new sequence
-    /// number; D and A once per side; packets with two of SYN/FIN/RST add nothing here.
+    /// Zeek's `update_history`: S/H once per side plus again for a new initial sequence
+    /// number, F again when a FIN advances the sequence (not a retransmitted FIN), R once
+    /// per side (Zeek repeats it for a RST with a new sequence number; lvscope keeps no
+    /// room for that), D and A once per side; packets with two of SYN/FIN/RST add nothing.
     private func tcpHistory(_ entry: UnsafeMutablePointer<FlowEntry>, _ direction: FlowDirection, _ flags: TCPFlags,
                             sequence: UInt32, payload: Int) {
         let s = side(entry, direction)
         let controls = (flags.contains(.syn) ? 1 : 0) + (flags.contains(.fin) ? 1 : 0) + (flags.contains(.rst) ? 1 : 0)
         if controls > 1 { return }
+        var letter: UInt8?
         if flags.contains(.syn) {
             let bit: SideFlags = flags.contains(.ack) ? .letterH : .letterS
-            if !s.pointee.seen.contains(bit) || sequence != s.pointee.isn {
-                addLetter(entry, flags.contains(.ack) ? UInt8(ascii: "H") : UInt8(ascii: "S"), direction)
-            }
+            if !s.pointee.seen.contains(bit) || sequence != s.pointee.isn { letter = flags.contains(.ack) ? 72 : 83 }
             s.pointee.seen.insert(bit)
         } else if flags.contains(.fin) {
-            let mark = UInt16(truncatingIfNeeded: sequence &+ UInt32(payload))
-            if !s.pointee.seen.contains(.letterF) || mark != s.pointee.lastFINSeq { addLetter(entry, UInt8(ascii: "F"), direction) }
+            let end = sequence &+ UInt32(truncatingIfNeeded: payload) &+ 1
+            let advances = Int32(bitPattern: end &- s.pointee.nextSeq) > 0
+            if !s.pointee.seen.contains(.letterF) || advances { letter = 70 }
             s.pointee.seen.insert(.letterF)
-            s.pointee.lastFINSeq = mark
         } else if flags.contains(.rst) {
-            let mark = UInt16(truncatingIfNeeded: sequence)
-            if !s.pointee.seen.contains(.letterR) || mark != s.pointee.lastRSTSeq { addLetter(entry, UInt8(ascii: "R"), direction) }
+            if !s.pointee.seen.contains(.letterR) { letter = 82 }
             s.pointee.seen.insert(.letterR)
-            s.pointee.lastRSTSeq = mark
         } else if payload > 0 {
-            if !s.pointee.seen.contains(.letterD) { addLetter(entry, UInt8(ascii: "D"), direction) }
+            if !s.pointee.seen.contains(.letterD) { letter = 68 }
             s.pointee.seen.insert(.letterD)
         } else if flags.contains(.ack) {
-            if !s.pointee.seen.contains(.letterA) { addLetter(entry, UInt8(ascii: "A"), direction) }
+            if !s.pointee.seen.contains(.letterA) { letter = 65 }
             s.pointee.seen.insert(.letterA)
         }
+        if let letter { addLetter(entry, letter, direction) }
     }
 
     /// Advances the side's sequence space; true for a retransmission (a SYN again with the
