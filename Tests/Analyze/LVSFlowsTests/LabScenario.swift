@@ -13,6 +13,10 @@ struct LabScenario: Sendable, CustomStringConvertible {
         var tcpConnections: Int
         var udpFlows: Int
         var path: String
+        /// MACs that sent ARP replies / neighbour advertisements for a VIP, and ARP
+        /// requests / solicitations with a VIP as sender.
+        var vipRepliesFrom: [String] = []
+        var vipRequestsFrom: [String] = []
     }
 
     struct Service: Sendable {
@@ -57,7 +61,9 @@ struct LabScenario: Sendable, CustomStringConvertible {
             return Capture(file: file, point: capture["point"] as? String ?? file, role: capture["role"] as? String ?? "",
                            tcpConnections: expect["tcpConnections"] as? Int ?? -1,
                            udpFlows: expect["udpFlows"] as? Int ?? -1,
-                           path: folder.appendingPathComponent(file).path)
+                           path: folder.appendingPathComponent(file).path,
+                           vipRepliesFrom: expect["vipARPRepliesFrom"] as? [String] ?? [],
+                           vipRequestsFrom: expect["vipARPRequestsFrom"] as? [String] ?? [])
         }
         let services = root["services"] as? [[String: Any]] ?? []
         self.services = services.map { service in

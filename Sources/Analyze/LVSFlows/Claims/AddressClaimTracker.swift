@@ -76,9 +76,7 @@ struct AddressClaimTracker {
             claim(.v6(target), mac, .neighborAdvertisement, time, frame, subPoint, name)
         case 135:
             guard let mac = icmp.neighborLinkAddress ?? linkSource else { return }
-            if !unspecified, icmp.neighborLinkAddress != nil {
-                claim(ip.source, mac, .neighborSolicitationSource, time, frame, subPoint, name)
-            }
+            if !unspecified { claim(ip.source, mac, .neighborSolicitationSource, time, frame, subPoint, name) }
             query(.v6(target), unspecified ? nil : ip.source, mac, time, frame, subPoint, name)
         default:
             break

@@ -12,7 +12,8 @@ public enum ClaimKind: String, Hashable, Comparable, Sendable, CaseIterable {
     /// ICMPv6 neighbour advertisement: the target address is at the target link-layer
     /// address option (or the frame's source MAC when the option is absent).
     case neighborAdvertisement = "nd-advertisement"
-    /// ICMPv6 neighbour solicitation: the source address at the source link-layer option.
+    /// ICMPv6 neighbour solicitation: the source address at the source link-layer option
+    /// (or the frame's source MAC).
     case neighborSolicitationSource = "nd-solicitation-source"
 
     /// A reply or announcement (not a by-product of asking).
