@@ -95,6 +95,12 @@ public struct TCPOptions: Sequence, IteratorProtocol {
         return walker
     }
 
+    /// What this iteration has met so far (no second walk): the offset of the option
+    /// whose length made it stop, and of the first TOA-kind option of a wrong length.
+    /// Once `next()` has returned nil they equal `malformedOffset` and `malformedTOAOffset`.
+    @inlinable public var stoppedAtOffset: Int? { stoppedAt }
+    @inlinable public var malformedTOAOffsetSoFar: Int? { badTOAAt }
+
     /// Offset of the option whose length made iteration stop, or `nil` when the list is
     /// well formed.
     @inlinable public var malformedOffset: Int? { walkedToEnd.stoppedAt }

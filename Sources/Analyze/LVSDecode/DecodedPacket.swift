@@ -26,6 +26,24 @@ public struct DecodedPacket: Sendable {
 
     public init() {}
 
+    /// Empties the value for the next frame field by field: the same as assigning a new
+    /// `DecodedPacket()`, without building and moving a whole new value per packet.
+    @inlinable
+    public mutating func reset(linkType: LinkType, capturedLength: Int, originalLength: Int) {
+        self.linkType = linkType
+        self.capturedLength = capturedLength
+        self.originalLength = originalLength
+        layers = LayerSet()
+        link = LinkInfo()
+        arp = nil
+        ip = nil
+        tunnel = nil
+        transport = nil
+        icmp = nil
+        if case .complete = status {} else { status = .complete }
+        anomalies = Anomalies()
+    }
+
     /// The IP header that carries the transport: the tunnel's inner one, else the outer.
     @inlinable public var innerIP: IPInfo? { tunnel?.inner ?? ip }
 

@@ -55,7 +55,8 @@ extension FrameWalk {
             default: break
             }
         }
-        info.optionsMalformed = options.isMalformed
-        info.clientAddressMalformed = options.hasMalformedTOA
+        // The loop ran the walk to its end: what it met is what a fresh walk would.
+        info.optionsMalformed = walk.stoppedAtOffset != nil
+        info.clientAddressMalformed = walk.malformedTOAOffsetSoFar != nil
     }
 }
