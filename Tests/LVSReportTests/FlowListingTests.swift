@@ -78,3 +78,18 @@ import Testing
         #expect(director.allSatisfy { ($0["retrans"] as? Int) == 0 && ($0["fwd_copies"] as? Int ?? 0) > 0 })
     }
 }
+
+extension FlowListingTests {
+    @Test("the byte-level TSV line equals the field values joined", arguments: ["nat-ok", "dr-ok-v6", "fullnat-ok"])
+    func bytesMatchValues(_ scenario: String) throws {
+        let result = try FlowAnalysis.run(try Self.inputs(scenario))
+        for record in result.collection.records {
+            let member = result.correlation.membership[record.uid]
+            let connection = member.map { result.correlation.connections[$0.connection].id }
+            var bytes: [UInt8] = [65]
+            FlowFields.appendTSV(record, connection: connection, rewrites: member?.rewrites, to: &bytes)
+            let expected = "A" + FlowFields.tsv(FlowFields.values(record, connection: connection, rewrites: member?.rewrites))
+            #expect(String(decoding: bytes, as: UTF8.self) == expected)
+        }
+    }
+}

@@ -16,11 +16,17 @@ public struct FlowListing {
         if format == .tsv {
             for line in FlowFields.tsvHeader() { try sink.writeLine(line) }
         }
-        for record in records {
-            let member = correlation.membership[record.uid]
-            let values = FlowFields.values(record, connection: member.map { correlation.connections[$0.connection].id },
-                                           rewrites: member?.rewrites)
-            try sink.writeLine(format == .tsv ? FlowFields.tsv(values) : FlowFields.json(values))
+        // By index, so that each (large) record is read in place, not copied.
+        for i in records.indices {
+            let member = correlation.membership[records[i].uid]
+            let connection = member.map { correlation.connections[$0.connection].id }
+            if format == .tsv {
+                try sink.writeLine { FlowFields.appendTSV(records[i], connection: connection, rewrites: member?.rewrites,
+                                                          to: &$0) }
+            } else {
+                try sink.writeLine(FlowFields.json(FlowFields.values(records[i], connection: connection,
+                                                                    rewrites: member?.rewrites)))
+            }
         }
         try writeOffsets(correlation)
     }

@@ -14,14 +14,20 @@ public struct FlowCollection: Sendable {
     }
 
     public var points: [Point]
-    /// Every flow of every point, ordered by first-seen time, then uid.
+    /// Every flow of every point, ordered by first-seen time, then uid (its 64-bit value).
     public var records: [FlowRecord]
     public var claims: AddressClaims
     public var packets: Int
 
     /// The order records are listed in: first packet's time, then uid.
     public static func order(_ a: FlowRecord, _ b: FlowRecord) -> Bool {
-        a.firstTime != b.firstTime ? a.firstTime < b.firstTime : a.uid.description < b.uid.description
+        (a.firstTime.rawValue, a.uid.rawValue) < (b.firstTime.rawValue, b.uid.rawValue)
+    }
+
+    /// `records` in `order`, moving each (large) record once.
+    static func sorted(_ records: [FlowRecord]) -> [FlowRecord] {
+        let keys = records.map { ($0.firstTime.rawValue, $0.uid.rawValue) }
+        return records.indices.sorted { keys[$0] < keys[$1] }.map { records[$0] }
     }
 }
 

@@ -28,8 +28,9 @@ public enum FlowCollector {
                            into: &packet)
             trackers[input].process(record, packet, borrowed.bytes)
         }
+        records.reserveCapacity(records.count + trackers.reduce(0) { $0 + $1.statistics.liveFlows })
         for tracker in trackers { tracker.finish() }
-        records.sort(by: FlowCollection.order)
+        records = FlowCollection.sorted(records)
         let points = inputs.indices.map { i in
             FlowCollection.Point(input: inputs[i], info: merge.readers[i].info, statistics: trackers[i].statistics,
                                  truncatedTail: merge.readers[i].truncatedTail, start: starts[i], end: ends[i])

@@ -3,11 +3,19 @@ import LVSWire
 extension Correlator {
     /// The legs of one group of records, client side first, with their rewrites.
     func buildLegs(_ group: [Int], offsets: OffsetEstimate) -> [ConnectionLeg] {
-        var byTuple: [TupleKey: [Int]] = [:]
-        for i in group { byTuple[TupleKey(records[i]), default: []].append(i) }
-        var partitions = byTuple.keys.sorted().compactMap { byTuple[$0] }
-        sortPartitions(&partitions, offsets: offsets)
-        let drafts = partitions.flatMap(split)
+        var partitions: [(tuple: TupleKey, members: [Int])] = []
+        for i in group {
+            let tuple = tuples[i]
+            if let k = partitions.firstIndex(where: { $0.tuple == tuple }) {
+                partitions[k].members.append(i)
+            } else {
+                partitions.append((tuple, [i]))
+            }
+        }
+        partitions.sort { $0.tuple < $1.tuple }
+        var ordered = partitions.map(\.members)
+        sortPartitions(&ordered, offsets: offsets)
+        let drafts = ordered.flatMap(split)
         var legs: [ConnectionLeg] = []
         for (index, draft) in drafts.enumerated() {
             let rewrites = index == 0 ? Rewrite() : rewrites(from: drafts[index - 1], to: draft)
@@ -23,26 +31,20 @@ extension Correlator {
     /// cooked capture shows the packet in and then outgoing. Encapsulated links always
     /// lie after the host.
     func split(_ members: [Int]) -> [LegDraft] {
-        let tuple = TupleKey(records[members[0]])
+        let tuple = tuples[members[0]]
         let forwarder = forwardingHost(members)
         func isAfter(_ link: LinkLeg) -> Bool {
             link.encapsulated || (forwarder != nil && link.source == forwarder
                 && (link.destination != nil || link.isOutgoing))
         }
-        var before = LegDraft(tuple: tuple, hop: 0, links: [], members: [])
-        var after = LegDraft(tuple: tuple, hop: 1, links: [], members: [])
+        var before = LegDraft(tuple: tuple, hop: 0)
+        var after = LegDraft(tuple: tuple, hop: 1)
         for i in members {
             let links = origLinks(i)
             let late = links.filter(isAfter)
             let early = links.filter { !isAfter($0) }
-            if !early.isEmpty || late.isEmpty {
-                before.members.append((i, early))
-                before.links.formUnion(early)
-            }
-            if !late.isEmpty {
-                after.members.append((i, late))
-                after.links.formUnion(late)
-            }
+            if !early.isEmpty || late.isEmpty { before.add(i, early) }
+            if !late.isEmpty { after.add(i, late) }
         }
         if before.members.isEmpty { return [after] }
         return after.members.isEmpty ? [before] : [before, after]
@@ -53,16 +55,25 @@ extension Correlator {
     }
 
     private func forwardingHost(_ members: [Int]) -> MACAddress? {
+        var links: [LinkLeg] = []
+        var replySources: [MACAddress] = []
         for i in members {
-            let links = origLinks(i)
-            if let out = links.first(where: \.isOutgoing), links.contains(where: { $0.cookedPacketType != nil && !$0.isOutgoing }) {
+            let own = origLinks(i)
+            if let out = own.first(where: \.isOutgoing), own.contains(where: { $0.cookedPacketType != nil && !$0.isOutgoing }) {
                 return out.source
             }
+            links += own
+            for leg in records[i].linkLegs where leg.direction == .resp {
+                if let source = leg.leg.source { replySources.append(source) }
+            }
         }
-        let links = members.flatMap(origLinks)
-        let replySources = Set(members.flatMap { records[$0].linkLegs.filter { $0.direction == .resp }.compactMap(\.leg.source) })
-        let destinations = Set(links.compactMap(\.destination))
-        let candidates = Set(links.compactMap(\.source)).intersection(destinations).subtracting(replySources).sorted()
+        var candidates: [MACAddress] = []
+        for link in links {
+            guard let source = link.source, !replySources.contains(source), !candidates.contains(source),
+                  links.contains(where: { $0.destination == source }) else { continue }
+            candidates.append(source)
+        }
+        candidates.sort()
         // With several (a chain of forwarders), the last: its next hop forwards no further.
         return candidates.first { candidate in
             !links.contains { $0.source == candidate && $0.destination.map(candidates.contains) == true }
@@ -82,19 +93,22 @@ extension Correlator {
     }
 
     private func comesFirst(_ a: [Int], _ b: [Int], _ offsets: OffsetEstimate) -> Bool {
-        let inputsA = Set(a.map { records[$0].input })
-        for input in inputsA.intersection(b.map { records[$0].input }).sorted() {
-            let ta = a.filter { records[$0].input == input }.map(time).min() ?? 0
-            let tb = b.filter { records[$0].input == input }.map(time).min() ?? 0
+        var shared: [Int] = []
+        for i in a where b.contains(where: { inputs[$0] == inputs[i] }) && !shared.contains(inputs[i]) {
+            shared.append(inputs[i])
+        }
+        for input in shared.sorted() {
+            let ta = a.filter { inputs[$0] == input }.map(time).min() ?? 0
+            let tb = b.filter { inputs[$0] == input }.map(time).min() ?? 0
             if ta != tb { return ta < tb }
         }
         let ttlA = a.compactMap { records[$0].orig.ttl?.upperBound }.max() ?? 0
         let ttlB = b.compactMap { records[$0].orig.ttl?.upperBound }.max() ?? 0
         if ttlA != ttlB { return ttlA > ttlB }
-        let ca = a.map { offsets.corrected(time($0), input: records[$0].input) }.min() ?? 0
-        let cb = b.map { offsets.corrected(time($0), input: records[$0].input) }.min() ?? 0
+        let ca = a.map { offsets.corrected(time($0), input: inputs[$0]) }.min() ?? 0
+        let cb = b.map { offsets.corrected(time($0), input: inputs[$0]) }.min() ?? 0
         if ca != cb { return ca < cb }
-        return TupleKey(records[a[0]]) < TupleKey(records[b[0]])
+        return tuples[a[0]] < tuples[b[0]]
     }
 
     private func makeLeg(_ draft: LegDraft, rewrites: Rewrite, offsets: OffsetEstimate) -> ConnectionLeg {
@@ -102,10 +116,10 @@ extension Correlator {
         let tunnel = draft.links.contains(where: \.encapsulated)
             ? draft.members.lazy.compactMap { self.records[$0.record].tunnel }.first : nil
         let observations = draft.members.map { member in
-            LegObservation(point: records[member.record].point, input: records[member.record].input,
+            LegObservation(point: records[member.record].point, input: inputs[member.record],
                            uid: records[member.record].uid, links: member.links.sorted())
         }
-        let start = draft.members.map { offsets.corrected(time($0.record), input: records[$0.record].input) }.min() ?? 0
+        let start = draft.members.map { offsets.corrected(time($0.record), input: inputs[$0.record]) }.min() ?? 0
         return ConnectionLeg(protocolNumber: first.protocolNumber, origAddress: first.origAddress,
                              origPort: first.origPort, respAddress: first.respAddress, respPort: first.respPort,
                              tunnel: tunnel, links: draft.links.sorted(), observations: observations,

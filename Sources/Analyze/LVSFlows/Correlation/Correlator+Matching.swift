@@ -4,19 +4,24 @@ extension Correlator {
     /// Step 1: ties records that share a SYN or a request fingerprint that identifies one
     /// connection on its own.
     func tieStrong(_ sets: inout UnionFind, _ evidence: inout [MatchEvidence]) {
-        var bySYN: [UInt64: [Int]] = [:]
-        var byRequest: [UInt64: [Int]] = [:]
+        var keyed: [(key: UInt64, index: Int, mark: UInt8)] = []
+        keyed.reserveCapacity(records.count * 2)
         for (i, record) in records.enumerated() {
-            if let key = synKey(record) { bySYN[key, default: []].append(i) }
-            if let key = requestKey(record, strong: true) { byRequest[key, default: []].append(i) }
+            if let key = synKey(record) { keyed.append((key, i, MatchEvidence.syn.rawValue)) }
+            if let key = requestKey(record, strong: true) { keyed.append((key, i, MatchEvidence.request.rawValue)) }
         }
-        for (bucket, mark) in [(bySYN, MatchEvidence.syn), (byRequest, .request)] {
-            for members in bucket.values where members.count > 1 {
-                for i in members {
-                    sets.union(members[0], i)
-                    evidence[i].insert(mark)
+        keyed.sort { ($0.key, $0.mark, $0.index) < ($1.key, $1.mark, $1.index) }
+        var start = 0
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count, keyed[end].key == keyed[start].key, keyed[end].mark == keyed[start].mark { end += 1 }
+            if end - start > 1 {
+                for k in start..<end {
+                    sets.union(keyed[start].index, keyed[k].index)
+                    evidence[keyed[k].index].insert(MatchEvidence(rawValue: keyed[k].mark))
                 }
             }
+            start = end
         }
     }
 
@@ -26,11 +31,10 @@ extension Correlator {
     /// tied when their tuples can be two legs of one connection, they are within the
     /// window of corrected time, and each is the other's nearest such group.
     func tieWeak(_ sets: inout UnionFind, _ evidence: inout [MatchEvidence], offsets: OffsetEstimate) {
-        var tuples: [Int: Set<TupleKey>] = [:]
-        for i in records.indices { tuples[sets.find(i), default: []].insert(TupleKey(records[i])) }
+        let single = singleTupleSets(&sets)
         var bySYN: [UInt64: [Int]] = [:]
         var byRequest: [UInt64: [Int]] = [:]
-        for (i, record) in records.enumerated() where tuples[sets.find(i)]?.count == 1 {
+        for (i, record) in records.enumerated() where single[sets.find(i)] {
             if let key = weakSYNKey(record) { bySYN[key, default: []].append(i) }
             if requestKey(record, strong: true) == nil, let key = requestKey(record, strong: false) {
                 byRequest[key, default: []].append(i)
@@ -46,6 +50,22 @@ extension Correlator {
         }
     }
 
+    /// For each root: whether its set holds a single 5-tuple.
+    private func singleTupleSets(_ sets: inout UnionFind) -> [Bool] {
+        var first = [TupleKey?](repeating: nil, count: records.count)
+        var single = [Bool](repeating: true, count: records.count)
+        for i in records.indices {
+            let root = sets.find(i)
+            let tuple = tuples[i]
+            if let seen = first[root] {
+                if seen != tuple { single[root] = false }
+            } else {
+                first[root] = tuple
+            }
+        }
+        return single
+    }
+
     private struct Candidate {
         var root: Int
         var time: Int64
@@ -57,9 +77,9 @@ extension Correlator {
         var byRoot: [Int: Candidate] = [:]
         for i in members {
             let root = sets.find(i)
-            let t = offsets.corrected(time(i), input: records[i].input)
+            let t = offsets.corrected(time(i), input: inputs[i])
             if let existing = byRoot[root], existing.time <= t { continue }
-            byRoot[root] = Candidate(root: root, time: t, tuple: TupleKey(records[i]))
+            byRoot[root] = Candidate(root: root, time: t, tuple: tuples[i])
         }
         let candidates = byRoot.values.sorted { ($0.time, $0.root) < ($1.time, $1.root) }
         let nearest = candidates.indices.map { nearestCompatible($0, candidates) }

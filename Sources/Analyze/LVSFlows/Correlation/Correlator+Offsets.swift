@@ -1,13 +1,21 @@
 extension Correlator {
     /// The reference clock: the first point named like a director, else the point that saw
     /// most connections on two legs (it sits between them), else the first input.
-    func referenceInput(_ groups: [[Int]]) -> Int {
+    func referenceInput(_ groups: RecordGroups) -> Int {
         if let named = points.firstIndex(where: { $0.lowercased().contains("director") }) { return named }
         var bothSides = [Int](repeating: 0, count: points.count)
-        for group in groups {
-            var tuples: [Int: Set<TupleKey>] = [:]
-            for i in group { tuples[records[i].input, default: []].insert(TupleKey(records[i])) }
-            for (input, seen) in tuples where seen.count > 1 && bothSides.indices.contains(input) { bothSides[input] += 1 }
+        for g in 0..<groups.count where groups[g].count > 1 {
+            var seen: [(input: Int, tuple: TupleKey)] = []
+            var counted: [Int] = []
+            for i in groups[g] {
+                let entry = (inputs[i], tuples[i])
+                if seen.contains(where: { $0.input == entry.0 && $0.tuple != entry.1 }), !counted.contains(entry.0),
+                   bothSides.indices.contains(entry.0) {
+                    bothSides[entry.0] += 1
+                    counted.append(entry.0)
+                }
+                seen.append(entry)
+            }
         }
         guard let best = bothSides.max(), best > 0, let input = bothSides.firstIndex(of: best) else { return 0 }
         return input
@@ -15,7 +23,7 @@ extension Correlator {
 
     /// Step 2: pairwise median offsets between points that saw the same packets, then a
     /// maximum spanning tree (most pairs first) from the reference.
-    func clockOffsets(_ groups: [[Int]], reference: Int) -> OffsetEstimate {
+    func clockOffsets(_ groups: RecordGroups, reference: Int) -> OffsetEstimate {
         let edges = offsetEdges(groups)
         var offsets = [Int64?](repeating: nil, count: points.count)
         var pairs = [Int](repeating: 0, count: points.count)
@@ -42,19 +50,24 @@ extension Correlator {
 
     /// Median time difference per ordered pair of inputs, from each group's earliest
     /// fingerprinted packet at each input.
-    private func offsetEdges(_ groups: [[Int]]) -> [Edge] {
+    private func offsetEdges(_ groups: RecordGroups) -> [Edge] {
         var samples: [Int: [Int64]] = [:]
         let n = points.count
-        for group in groups where group.count > 1 {
-            var earliest: [Int: Int64] = [:]
-            for i in group {
+        for g in 0..<groups.count where groups[g].count > 1 {
+            var earliest: [(input: Int, time: Int64)] = []
+            for i in groups[g] {
                 guard let t = records[i].fingerprint.firstPacketTime?.rawValue else { continue }
-                earliest[records[i].input] = min(earliest[records[i].input] ?? .max, t)
+                if let k = earliest.firstIndex(where: { $0.input == inputs[i] }) {
+                    earliest[k].time = min(earliest[k].time, t)
+                } else {
+                    earliest.append((inputs[i], t))
+                }
             }
-            let inputs = earliest.keys.sorted()
-            for (a, i) in inputs.enumerated() {
-                for j in inputs[(a + 1)...] {
-                    samples[i * n + j, default: []].append((earliest[j] ?? 0) - (earliest[i] ?? 0))
+            earliest.sort { $0.input < $1.input }
+            for a in earliest.indices {
+                for b in earliest.indices where b > a {
+                    samples[earliest[a].input * n + earliest[b].input, default: []]
+                        .append(earliest[b].time - earliest[a].time)
                 }
             }
         }

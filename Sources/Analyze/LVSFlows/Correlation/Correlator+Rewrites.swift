@@ -29,9 +29,9 @@ extension Correlator {
     /// last known hop into it (a destination no earlier hop starts from) against the
     /// sources after it. Unknown when the hop in was seen only as cooked "in".
     private func sourceChanged(_ a: LegDraft, _ b: LegDraft) -> Bool {
-        let earlierSources = Set(a.links.compactMap(\.source))
+        let earlierSources = a.links.compactMap(\.source)
         let into = a.links.compactMap(\.destination).filter { !earlierSources.contains($0) }.sorted()
-        let sources = Set(b.links.compactMap(\.source))
+        let sources = b.links.compactMap(\.source)
         guard let destination = into.first, !sources.isEmpty else { return false }
         return !sources.contains(destination)
     }
@@ -41,12 +41,12 @@ extension Correlator {
     /// number of routers in between is unknown.
     private func ttlRewritten(_ a: LegDraft, _ b: LegDraft) -> Bool {
         func ttl(_ draft: LegDraft, input: Int?, upper: Bool) -> Int? {
-            let values = draft.members.filter { input == nil || records[$0.record].input == input }
+            let values = draft.members.filter { input == nil || inputs[$0.record] == input }
                 .compactMap { records[$0.record].orig.ttl }.map { Int(upper ? $0.upperBound : $0.lowerBound) }
             return upper ? values.max() : values.min()
         }
-        let shared = Set(a.members.map { records[$0.record].input })
-            .intersection(b.members.map { records[$0.record].input }).sorted()
+        let inputsB = b.members.map { inputs[$0.record] }
+        let shared = Array(Set(a.members.map { inputs[$0.record] }.filter(inputsB.contains))).sorted()
         for input in shared {
             if let before = ttl(a, input: input, upper: true), let after = ttl(b, input: input, upper: false),
                !(0...1).contains(before - after) {

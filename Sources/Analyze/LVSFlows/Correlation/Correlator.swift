@@ -21,26 +21,36 @@ public struct Correlator {
     public let points: [String]
     /// Weak matches must be this close in corrected time.
     public var windowNanoseconds: Int64 = 100_000_000
+    /// Per record, read on every step: input, 5-tuple, first-packet time (a column each,
+    /// so the steps do not walk the large records).
+    let inputs: [Int]
+    let tuples: [TupleKey]
+    let times: [Int64]
 
     public init(records: [FlowRecord], points: [String]) {
         self.records = records
         self.points = points
+        inputs = records.map(\.input)
+        tuples = records.map(TupleKey.init)
+        times = records.map { ($0.fingerprint.firstPacketTime ?? $0.firstTime).rawValue }
     }
 
     public func correlate() -> CorrelationResult {
         var sets = UnionFind(count: records.count)
         var evidence = [MatchEvidence](repeating: [], count: records.count)
         tieStrong(&sets, &evidence)
-        let reference = referenceInput(groups(&sets))
-        let offsets = clockOffsets(groups(&sets), reference: reference)
+        var groups = RecordGroups(&sets, count: records.count)
+        let reference = referenceInput(groups)
+        let offsets = clockOffsets(groups, reference: reference)
         tieWeak(&sets, &evidence, offsets: offsets)
+        groups = RecordGroups(&sets, count: records.count)
         var connections: [ServiceConnection] = []
-        for group in groups(&sets) {
+        for g in 0..<groups.count where mayHoldLegs(groups[g]) {
+            let group = Array(groups[g])
             let legs = buildLegs(group, offsets: offsets)
             guard legs.count >= 2 else { continue }
-            let uids = legs.flatMap { $0.observations.map(\.uid.description) }.sorted()
             var hash = FNV1a()
-            for uid in Set(uids).sorted() { hash.add(uid) }
+            for uid in Set(legs.flatMap { $0.observations.map(\.uid) }).sorted() { hash.add(uid.rawValue) }
             connections.append(ServiceConnection(id: "S" + Base32.encode(hash.value), legs: legs,
                                                  evidence: group.reduce(into: MatchEvidence()) { $0.formUnion(evidence[$1]) }))
         }
@@ -50,11 +60,18 @@ public struct Correlator {
                                  membership: membership(connections))
     }
 
-    /// Record indices per set, each sorted, sets ordered by their smallest member.
-    func groups(_ sets: inout UnionFind) -> [[Int]] {
-        var byRoot: [Int: [Int]] = [:]
-        for i in records.indices { byRoot[sets.find(i), default: []].append(i) }
-        return byRoot.values.sorted { $0[0] < $1[0] }
+    /// A group can make two legs when it holds two 5-tuples, or a record whose packets
+    /// used two originator-direction links (forwarded, or encapsulated).
+    func mayHoldLegs(_ group: ArraySlice<Int>) -> Bool {
+        guard let first = group.first else { return false }
+        let tuple = tuples[first]
+        for i in group {
+            if tuples[i] != tuple { return true }
+            var links = 0
+            for leg in records[i].linkLegs where leg.direction == .orig { links += 1 }
+            if links > 1 { return true }
+        }
+        return false
     }
 
     private func membership(_ connections: [ServiceConnection]) -> [FlowUID: (connection: Int, rewrites: Rewrite)] {
@@ -71,7 +88,5 @@ public struct Correlator {
     }
 
     /// A record's first-packet time (the fingerprinted packet's, else its first packet's).
-    func time(_ index: Int) -> Int64 {
-        (records[index].fingerprint.firstPacketTime ?? records[index].firstTime).rawValue
-    }
+    func time(_ index: Int) -> Int64 { times[index] }
 }

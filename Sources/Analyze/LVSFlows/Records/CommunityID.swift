@@ -22,30 +22,47 @@ public enum CommunityID {
         } else if proto != .tcp, proto != .udp, proto != .sctp {
             ports = nil
         }
-        var s = bytes(source)
-        var d = bytes(destination)
+        let s = AddressWords(source)
+        let d = AddressWords(destination)
         var sp = ports?.0 ?? 0
         var dp = ports?.1 ?? 0
-        if !oneWay, (d.lexicographicallyPrecedes(s) || (d == s && dp < sp)) {
-            swap(&s, &d)
+        var first = s
+        var second = d
+        if !oneWay, (d.high, d.low, dp) < (s.high, s.low, sp) {
+            swap(&first, &second)
             swap(&sp, &dp)
         }
-        var input: [UInt8] = [UInt8(seed >> 8), UInt8(truncatingIfNeeded: seed)] + s + d + [proto.rawValue, 0]
-        if ports != nil { input += [UInt8(sp >> 8), UInt8(truncatingIfNeeded: sp), UInt8(dp >> 8), UInt8(truncatingIfNeeded: dp)] }
-        var hasher = Insecure.SHA1()
-        input.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        return "1:" + Base64.encode(Array(hasher.finalize()))
+        return withUnsafeTemporaryAllocation(byteCount: 44, alignment: 8) { buffer in
+            var n = 0
+            func put(_ byte: UInt8) {
+                buffer[n] = byte
+                n += 1
+            }
+            put(UInt8(seed >> 8))
+            put(UInt8(truncatingIfNeeded: seed))
+            n = write(first, into: buffer, at: n)
+            n = write(second, into: buffer, at: n)
+            put(proto.rawValue)
+            put(0)
+            if ports != nil {
+                buffer.storeBytes(of: sp.bigEndian, toByteOffset: n, as: UInt16.self)
+                buffer.storeBytes(of: dp.bigEndian, toByteOffset: n + 2, as: UInt16.self)
+                n += 4
+            }
+            var hasher = Insecure.SHA1()
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            return "1:" + hasher.finalize().withUnsafeBytes(Base64.encode)
+        }
     }
 
-    private static func bytes(_ address: IPAddress) -> [UInt8] {
-        switch address {
-        case let .v4(a):
-            let o = a.octets
-            return [o.0, o.1, o.2, o.3]
-        case let .v6(a):
-            return (0..<16).map { i in
-                UInt8(truncatingIfNeeded: (i < 8 ? a.high : a.low) >> UInt64(56 - 8 * (i % 8)))
-            }
+    /// Writes the address's 4 or 16 bytes in network order; returns the next offset.
+    private static func write(_ address: AddressWords, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        if !address.isIPv6 {
+            buffer.storeBytes(of: UInt32(truncatingIfNeeded: address.low).bigEndian, toByteOffset: offset, as: UInt32.self)
+            return offset + 4
         }
+        buffer.storeBytes(of: address.high.bigEndian, toByteOffset: offset, as: UInt64.self)
+        buffer.storeBytes(of: address.low.bigEndian, toByteOffset: offset + 8, as: UInt64.self)
+        return offset + 16
     }
 }

@@ -8,5 +8,6 @@ public struct FlowUID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { "C" + Base32.encode(rawValue) }
 
-    public static func < (lhs: FlowUID, rhs: FlowUID) -> Bool { lhs.description < rhs.description }
+    /// By the 64-bit value (a stable order, not the text's).
+    public static func < (lhs: FlowUID, rhs: FlowUID) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -85,6 +85,16 @@ final class FlowTable {
         count -= 1
     }
 
+    /// Forgets every flow and frees the pages (the index keeps its size).
+    func removeAll() {
+        for page in pages { page.deallocate() }
+        pages = []
+        highWater = 0
+        freeHead = 0
+        count = 0
+        index.update(repeating: 0, count: indexBuckets)
+    }
+
     /// Calls `body` with every live slot, in slot order.
     func forEachLiveSlot(_ body: (UInt32) -> Void) {
         var slot: UInt32 = 0

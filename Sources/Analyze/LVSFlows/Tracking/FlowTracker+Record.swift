@@ -15,7 +15,8 @@ extension FlowTracker {
         let origAddress = origIsA ? key.addressA : key.addressB
         let respAddress = origIsA ? key.addressB : key.addressA
         return FlowRecord(
-            uid: FlowTracker.uid(point: point, key: key, firstTime: entry.firstTime), point: point, input: input,
+            uid: FlowTracker.uid(prefix: subPoints.uidPrefixes[Int(key.subPoint)], key: key, firstTime: entry.firstTime),
+            point: point, input: input,
             protocolNumber: proto, origAddress: origAddress, respAddress: respAddress, origPort: ports.0,
             respPort: ports.1, icmpIdentifier: key.isEcho ? key.portA : nil, outerVLAN: key.outerVLAN,
             innerVLAN: key.innerVLAN, firstTime: Timestamp(rawValue: entry.firstTime),
@@ -37,10 +38,10 @@ extension FlowTracker {
                                         sourcePort: ports.0, destinationPort: ports.1))
     }
 
-    /// `C` + base32(FNV-1a 64 of point name, key fields, first time).
-    static func uid(point: CapturePointName, key: FlowKey, firstTime: Int64) -> FlowUID {
-        var hash = FNV1a()
-        hash.add(point.description)
+    /// `C` + base32(FNV-1a 64 of point name, key fields, first time); `prefix` has hashed
+    /// the point name.
+    static func uid(prefix: FNV1a, key: FlowKey, firstTime: Int64) -> FlowUID {
+        var hash = prefix
         for word in [key.highA, key.lowA, key.highB, key.lowB] { hash.add(word) }
         hash.add(key.portA)
         hash.add(key.portB)

@@ -25,8 +25,10 @@ public final class FlowTracker {
     var stats = FlowTableStatistics()
     var claims = AddressClaimTracker()
 
-    static let origOffset = MemoryLayout<FlowEntry>.offset(of: \FlowEntry.orig) ?? 0
-    static let respOffset = MemoryLayout<FlowEntry>.offset(of: \FlowEntry.resp) ?? 0
+    /// Where the two sides sit in a `FlowEntry` (instance constants: a plain load on the
+    /// per-packet path).
+    let origOffset = MemoryLayout<FlowEntry>.offset(of: \FlowEntry.orig) ?? 0
+    let respOffset = MemoryLayout<FlowEntry>.offset(of: \FlowEntry.resp) ?? 0
 
     public init(point: String, input: Int = 0, interfaces: [CaptureInterface] = [],
                 configuration: FlowConfiguration = FlowConfiguration(), emit: @escaping (FlowRecord) -> Void) {
@@ -101,14 +103,22 @@ public final class FlowTracker {
                        subPoint: subPoint, name: subPoints.names[Int(subPoint)])
     }
 
-    /// Emits every flow still open (end of input).
+    /// Emits every flow still open (end of input) and empties the table.
     public func finish() {
-        table.forEachLiveSlot { slot in end(slot, .endOfInput) }
+        // Nothing is looked up any more: emit in slot order and drop the table whole
+        // instead of removing flows one by one from the index.
+        table.forEachLiveSlot { slot in
+            let entry = table.entry(slot).pointee
+            stats.flowsEmitted += 1
+            emit(makeRecord(entry, end: .endOfInput))
+        }
+        table.removeAll()
+        extras = FlowExtrasPool()
     }
 
     @inline(__always)
     func side(_ entry: UnsafeMutablePointer<FlowEntry>, _ direction: FlowDirection) -> UnsafeMutablePointer<FlowSideState> {
-        (UnsafeMutableRawPointer(entry) + (direction == .orig ? FlowTracker.origOffset : FlowTracker.respOffset))
+        (UnsafeMutableRawPointer(entry) + (direction == .orig ? origOffset : respOffset))
             .assumingMemoryBound(to: FlowSideState.self)
     }
 }

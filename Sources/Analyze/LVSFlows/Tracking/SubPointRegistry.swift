@@ -10,6 +10,8 @@ struct SubPointRegistry {
     private let interfaceNames: [CapturePointName]?
     private var keys: [Int] = []
     private(set) var names: [CapturePointName] = []
+    /// FNV-1a state after each name, the start of its flows' uids.
+    private(set) var uidPrefixes: [FNV1a] = []
     private var lastKey = Int.min
     private var lastID: UInt16 = 0
 
@@ -38,7 +40,11 @@ struct SubPointRegistry {
     private mutating func lookup(_ key: Int) -> UInt16 {
         if let found = keys.firstIndex(of: key) { return UInt16(found) }
         keys.append(key)
-        names.append(name(for: key))
+        let name = name(for: key)
+        names.append(name)
+        var prefix = FNV1a()
+        prefix.add(name.description)
+        uidPrefixes.append(prefix)
         return UInt16(keys.count - 1)
     }
 
