@@ -11,14 +11,16 @@ final class FlowTable {
     static let pageSize = 1 << Int(pageShift)
     private static let pageMask: UInt32 = UInt32(pageSize - 1)
 
-    private var pages: [UnsafeMutablePointer<FlowEntry>] = []
+    // One owner at a time (a `FlowTracker`), no inout access escapes: the per-packet
+    // lookups skip the dynamic exclusivity checks.
+    @exclusivity(unchecked) private var pages: [UnsafeMutablePointer<FlowEntry>] = []
     /// Slots handed out so far; slots below it are live or on the free list.
-    private(set) var highWater: UInt32 = 0
+    @exclusivity(unchecked) private(set) var highWater: UInt32 = 0
     /// First free slot + 1; a free entry's `firstFrame` links to the next.
-    private var freeHead: UInt32 = 0
-    private var index: UnsafeMutablePointer<UInt32>
-    private var indexMask: Int
-    private(set) var count = 0
+    @exclusivity(unchecked) private var freeHead: UInt32 = 0
+    @exclusivity(unchecked) private var index: UnsafeMutablePointer<UInt32>
+    @exclusivity(unchecked) private var indexMask: Int
+    @exclusivity(unchecked) private(set) var count = 0
 
     init(indexCapacity: Int = 1024) {
         var capacity = 16
