@@ -3,6 +3,8 @@ import LVSWire
 
 /// The flows and address claims of several capture points read together.
 public struct FlowCollection: Sendable {
+    /// One capture input: its file, what the reader saw, the tracker's counters and the
+    /// capture time it spans.
     public struct Point: Sendable {
         public var input: CaptureInput
         public var info: CaptureFileInfo

@@ -12,6 +12,7 @@ struct CopyRing {
     private var signatures: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
     private var stamps: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
 
+    /// Whether a signature was seen, and on which leg.
     enum Match {
         case none
         /// Same content on another leg: a forwarded copy.

@@ -1,4 +1,5 @@
 extension FlowTracker {
+    /// What a packet is with respect to the packets already counted.
     enum CopyVerdict {
         case original
         /// The same content on the same leg again: a retransmitted duplicate.
