@@ -24,6 +24,7 @@ MANIFEST=""       # ground-truth facts recorded while building (see scenario.py)
 OUT=""            # capture directory of the running scenario
 FAMILY=ipv4
 SETTLED=0         # address configuration has settled before the first capture
+DROPPED=0         # a capture reported kernel drops
 TCP_TOTAL=0 UDP_TOTAL=0 PING_TOTAL=0
 TCP_SIZES="64,1400,3000,6000,12000"
 UDP_SIZES="64,512,1200"
@@ -185,12 +186,14 @@ note() { m note "$1" "$2"; }
 forwarding() {
   if [[ $FAMILY == ipv4 ]]; then sx "$1" net.ipv4.ip_forward=1
   else sx "$1" net.ipv6.conf.all.forwarding=1; fi
+  note "$1" "IP forwarding on"
 }
 
 # DR real-server ARP discipline; the kernel uses max(all, IFACE).
 arp_suppress() {
   sx "$1" net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2 \
     "net.ipv4.conf.$2.arp_ignore=1" "net.ipv4.conf.$2.arp_announce=2"
+  note "$1" "arp_ignore=1, arp_announce=2 on all and $2"
 }
 
 vip_on_lo() {
@@ -247,6 +250,7 @@ EOF
 svc_nat() {
   local dir=$1 vip=$2 port=$3 proto=$4; shift 4
   record_service nat "$vip" "$port" "$proto" "$@"
+  note "$dir" "nftables NAT for $vip:$port/$proto: dnat to the real servers (numgen round robin), conntrack un-NATs the replies"
   nft_dnat "$dir" "$vip" "$port" "$proto" "$@"
 }
 
@@ -292,6 +296,7 @@ svc_dr() {
   local dir=$1 ifc=$2 vip=$3 port=$4 proto=$5; shift 5
   local fam map n tbl mapname first key
   record_service dr "$vip" "$port" "$proto" "$@"
+  note "$dir" "nftables DR for $vip:$port/$proto: netdev ingress on $ifc forwards by MAC (fwd to the RIP, TTL-1), connections pinned in a dynamic map"
   fam=$(l3 "$vip")
   IFS='|' read -r n map <<<"$(numgen_map "$@")"
   tbl="dr_$ifc"
@@ -344,8 +349,10 @@ capture() {
   # Promiscuous mode is only needed on the bridge (to see frames between its
   # ports); elsewhere it would make IPv6 re-send its MLD reports mid-capture.
   [[ $host == sw ]] || extra+=(-p)
-  nsx_exec "$host" tcpdump -i "$ifc" "${extra[@]}" -w "$OUT/$file" -U --immediate-mode -B 16384 \
-    -Z root -n -s 0 --time-stamp-precision=nano >"$WORK/$file.log" 2>&1 &
+  # Immediate mode makes libpcap use TPACKET_V2, a ring of snaplen-sized
+  # slots: 64 KiB slots in a 32 MiB buffer leave room for 512 packets.
+  nsx_exec "$host" tcpdump -i "$ifc" "${extra[@]}" -w "$OUT/$file" -U --immediate-mode -B 32768 \
+    -Z root -n -s 65535 --time-stamp-precision=nano >"$WORK/$file.log" 2>&1 &
   PIDS+=($!)
   CAPS+=("$! $file")
   m capture "$file" "$point" "$host" "$ifc" "$role" "$lt" "$shows"
@@ -371,7 +378,8 @@ captures_stop() {
   for c in "${CAPS[@]}"; do
     pid=${c%% *}; f=${c#* }
     wait "$pid" 2>/dev/null || true
-    grep -q "^0 packets dropped by kernel" "$WORK/$f.log" || log "warning: $f: $(tail -1 "$WORK/$f.log")"
+    grep -q "^0 packets dropped by kernel" "$WORK/$f.log" ||
+      { log "$f: $(grep 'dropped by kernel' "$WORK/$f.log" || echo 'no statistics')"; DROPPED=1; }
   done
   CAPS=()
 }
@@ -462,6 +470,7 @@ topo_nat() {
   # a forwarding kernel would, when client and RS share the director's NIC.
   sx director net.ipv4.conf.all.send_redirects=0 net.ipv4.conf.default.send_redirects=0 \
     net.ipv4.conf.eth0.send_redirects=0 net.ipv4.conf.eth1.send_redirects=0
+  note director "send_redirects=0 (IPVS never sends ICMP redirects)"
   tcp_syn_retries_1 client1
 }
 
@@ -762,6 +771,7 @@ scn_two_vips_mixed() {
   addr director eth1 192.0.2.129/25; gateway director 192.0.2.126
   forwarding director
   sx director net.ipv4.conf.all.send_redirects=0 net.ipv4.conf.default.send_redirects=0
+  note director "send_redirects=0 (IPVS never sends ICMP redirects)"
   addr rs1 eth0 192.0.2.131/25; gateway rs1 192.0.2.129
   addr rs2 eth0 192.0.2.132/25; gateway rs2 192.0.2.129
   addr rs3 eth0 192.0.2.21/25; gateway rs3 192.0.2.126; dr_rs_setup rs3 $VIP4B
@@ -1073,16 +1083,23 @@ run_scenario() {
   SCEN=$1
   local out=${2:-$FIXTURES/captures/$SCEN} fn="scn_${1//-/_}"
   declare -F "$fn" >/dev/null || die "unknown scenario '$SCEN' (see --list)"
-  WORK=$(mktemp -d "/tmp/lvscope-lab.$SCEN.XXXXXX")
-  MANIFEST="$WORK/manifest.tsv"
   mkdir -p "$out"
   OUT=$(cd "$out" && pwd)
-  rm -f "$OUT"/*.pcap "$OUT"/scenario.json
-  FAMILY=ipv4 TCP_TOTAL=0 UDP_TOTAL=0 PING_TOTAL=0 PORTS=0 SETTLED=0
-  m scenario "$SCEN"
-  log "building"
-  "$fn"
-  teardown
+  local attempt
+  # A capture that lost packets in the kernel is not ground truth: run again.
+  for attempt in 1 2 3; do
+    WORK=$(mktemp -d "/tmp/lvscope-lab.$SCEN.XXXXXX")
+    MANIFEST="$WORK/manifest.tsv"
+    rm -f "$OUT"/*.pcap "$OUT"/scenario.json
+    FAMILY=ipv4 TCP_TOTAL=0 UDP_TOTAL=0 PING_TOTAL=0 PORTS=0 SETTLED=0 DROPPED=0
+    m scenario "$SCEN"
+    log "building (attempt $attempt)"
+    "$fn"
+    teardown
+    [[ $DROPPED == 1 ]] || break
+    [[ $attempt == 3 ]] && die "captures keep dropping packets; machine too busy?"
+    rm -rf "$WORK"; WORK=""
+  done
   m family "$FAMILY"
   m traffic "$TCP_TOTAL" "$TCP_SIZES" "$UDP_TOTAL" "$UDP_SIZES" "$PING_TOTAL"
   cat "$WORK"/outcome.*.jsonl > "$WORK/outcome.jsonl" 2>/dev/null || : > "$WORK/outcome.jsonl"

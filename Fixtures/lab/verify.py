@@ -157,6 +157,8 @@ def nat_like(s, proto, fullnat=False, rs=("rs1", "rs2"), client="client1", svc=0
             "client: %s packets other than CIP<->VIP" % proto)
     s.check(_expect(s, "client.pcap")["vipARPRepliesFrom"] == [s.mac("director", "eth0")],
             "client: VIP resolution not answered by the director's eth0 alone")
+    e0 = l4(s.p("director-eth0.pcap"), proto)
+    s.check(e0 and all({p.src, p.dst} == {cip, vip} for p in e0), "director-eth0: packets other than CIP<->VIP")
     e1 = l4(s.p("director-eth1.pcap"), proto)
     s.check(all(vip not in (p.src, p.dst) for p in e1), "director-eth1: VIP seen on the RS side")
     if fullnat:
@@ -306,6 +308,8 @@ def two_vips_mixed(s):
     for vip in (vip1, vip2):
         s.check(len(synacks_from(s.p("client.pcap"), vip)) == 12, "client: not 12 connections answered by %s" % vip)
     dr_like(s, "tcp", rs=("rs3", "rs4"), svc=1)
+    s.check(_expect(s, "router.pcap")["vipARPRepliesFrom"] == [s.mac("director")],
+            "router: the VIPs are not resolved to the director alone")
     seg = l4(s.p("segment.pcap"), "tcp")
     dmac, rtmac = s.mac("director"), s.mac("router", "eth1")
     v1 = [p for p in seg if vip1 in (p.src, p.dst)]
@@ -331,6 +335,9 @@ def nat_wrong_gateway(s):
             "director-eth1: a SYN-ACK from RIP2 came back through the director")
     sa = [p for p in s.p("rs2.pcap") if p.is_synack]
     s.check(sa and all(p.edst == s.mac("router2") for p in sa), "rs2: SYN-ACKs not sent to router2")
+    r2 = l4(s.p("router2.pcap"))
+    s.check(r2 and all(p.is_synack and p.src == rip2 and p.dst == cip for p in r2),
+            "router2: carries something other than rs2's SYN-ACKs")
     o = s.outcome()
     s.check(o["tcp.ok"] == 10 and o["tcp.ok"] + o["tcp.timeout"] == 20, "outcome: %s" % dict(o))
 
@@ -346,6 +353,12 @@ def nat_rs_down(s):
     r2 = s.p("rs2.pcap")
     s.check(len([p for p in r2 if p.is_rst and p.src == rip2]) == 10, "rs2: expected 10 RSTs")
     s.check(len([p for p in r2 if p.l4 == "icmp" and p.src == rip2]) == 5, "rs2: expected 5 ICMP errors")
+    anyp = s.p("director-any.pcap")
+    i0, i1 = s.ifindex("director", "eth0"), s.ifindex("director", "eth1")
+    for what, sel in (("RST", lambda p: p.is_rst), ("ICMP", lambda p: p.l4 == "icmp" and p.icmp_type == 3)):
+        n_in = len([p for p in anyp if sel(p) and p.src == rip2 and p.ifindex == i1 and not p.outgoing])
+        n_out = len([p for p in anyp if sel(p) and p.src == vip and p.ifindex == i0 and p.outgoing])
+        s.check(n_in > 0 and n_in == n_out, "director-any: %s in from RIP2 %d, out from VIP %d" % (what, n_in, n_out))
     o = s.outcome()
     s.check(o["tcp.ok"] == 10 and o["tcp.refused"] == 10 and o["udp.ok"] == 5 and o["udp.refused"] == 5,
             "outcome: %s" % dict(o))
@@ -376,6 +389,11 @@ def nat_client_on_rs_subnet(s):
     s.check(all((p.src, p.dport) in rst for p in bad), "client2: direct SYN-ACKs not all reset")
     s.check(not synacks_from(c2, vip), "client2: a SYN-ACK came from the VIP")
     s.check(len(synacks_from(s.p("client.pcap"), vip)) == 12, "client1: expected 12 answered connections")
+    e1 = s.p("director-eth1.pcap")
+    syn_vip = {(p.sport, p.seq) for p in e1 if p.is_syn and p.src == c2ip and p.dst == vip}
+    syn_rip = {(p.sport, p.seq) for p in e1 if p.is_syn and p.src == c2ip and p.dst in rips}
+    s.check(syn_vip and syn_vip == syn_rip, "director-eth1: client2's SYNs not seen to the VIP and again to a RIP")
+    s.check(not [p for p in e1 if p.is_synack and p.dst == c2ip], "director-eth1: an RS SYN-ACK to client2 reached the director")
     o1 = s.doc["outcome"]["clients"]
     s.check(o1[0]["tcp"] == {"ok": 12} and o1[1]["tcp"].get("ok", 0) == 0, "outcome: %s" % o1)
 

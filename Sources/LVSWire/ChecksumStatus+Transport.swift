@@ -5,6 +5,7 @@
 /// layer declares for them (`IPv4View.declaredPayloadLength`,
 /// `IPv6ExtensionChain.declaredUpperLayerLength(of:)`).
 extension ChecksumStatus {
+    /// The transport protocols whose checksum covers a pseudo-header.
     public enum TransportKind: Hashable, Sendable {
         case tcp, udp, icmpv6
 
@@ -41,14 +42,17 @@ extension ChecksumStatus {
             self = .zero
             return
         }
+        let isOffloadSum = kind != .icmpv6 && (field == offloadSums.0 || field == offloadSums.1)
         guard fieldOffset + 2 <= declaredLength, declaredLength <= segment.count else {
-            self = .notVerifiable
+            // The offload value is recognisable without the data: a snaplen-cut capture on
+            // the sending host still shows it.
+            self = isOffloadSum ? .partial : .notVerifiable
             return
         }
         var sum = pseudoHeader
         sum.add(bytes: segment.slice(from: 0, length: declaredLength))
         self.init(sum: sum, field: field)
-        if isBad, kind != .icmpv6, field == offloadSums.0 || field == offloadSums.1 {
+        if isBad, isOffloadSum {
             self = .partial
         } else if kind == .udp, case .bad(expected: 0) = self {
             // RFC 768: a computed zero is transmitted as all ones.

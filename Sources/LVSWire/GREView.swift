@@ -22,14 +22,14 @@ public struct GREView {
 
     /// Bits of the flags-and-version word.
     public enum Flag {
-        public static let checksum: UInt16 = 0x8000
-        public static let routing: UInt16 = 0x4000
-        public static let key: UInt16 = 0x2000
-        public static let sequence: UInt16 = 0x1000
-        public static let strictSourceRoute: UInt16 = 0x0800
+        @inlinable public static var checksum: UInt16 { 0x8000 }
+        @inlinable public static var routing: UInt16 { 0x4000 }
+        @inlinable public static var key: UInt16 { 0x2000 }
+        @inlinable public static var sequence: UInt16 { 0x1000 }
+        @inlinable public static var strictSourceRoute: UInt16 { 0x0800 }
         /// Version 1 only: an acknowledgement number is present.
-        public static let acknowledgment: UInt16 = 0x0080
-        public static let versionMask: UInt16 = 0x0007
+        @inlinable public static var acknowledgment: UInt16 { 0x0080 }
+        @inlinable public static var versionMask: UInt16 { 0x0007 }
     }
 
     @inlinable public static var minimumHeaderLength: Int { Field.optional }

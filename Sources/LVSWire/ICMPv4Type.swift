@@ -50,12 +50,12 @@ public struct ICMPv4Type: RawRepresentable, Hashable, Sendable, CustomStringConv
 
 /// Codes of ICMP destination unreachable (RFC 792, RFC 1122 §3.2.2.1, RFC 1812 §5.2.7.1).
 public enum ICMPv4UnreachableCode {
-    public static let network: UInt8 = 0
-    public static let host: UInt8 = 1
-    public static let `protocol`: UInt8 = 2
-    public static let port: UInt8 = 3
+    @inlinable public static var network: UInt8 { 0 }
+    @inlinable public static var host: UInt8 { 1 }
+    @inlinable public static var `protocol`: UInt8 { 2 }
+    @inlinable public static var port: UInt8 { 3 }
     /// "Fragmentation needed and DF set": path MTU discovery (RFC 1191).
-    public static let fragmentationNeeded: UInt8 = 4
-    public static let sourceRouteFailed: UInt8 = 5
-    public static let administrativelyProhibited: UInt8 = 13
+    @inlinable public static var fragmentationNeeded: UInt8 { 4 }
+    @inlinable public static var sourceRouteFailed: UInt8 { 5 }
+    @inlinable public static var administrativelyProhibited: UInt8 { 13 }
 }

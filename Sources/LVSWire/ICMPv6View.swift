@@ -27,8 +27,8 @@ public struct ICMPv6View {
 
     /// Neighbour-discovery option types (RFC 4861 §4.6.1).
     public enum NDOption {
-        public static let sourceLinkLayerAddress: UInt8 = 1
-        public static let targetLinkLayerAddress: UInt8 = 2
+        @inlinable public static var sourceLinkLayerAddress: UInt8 { 1 }
+        @inlinable public static var targetLinkLayerAddress: UInt8 { 2 }
     }
 
     @inlinable public static var headerLength: Int { Field.data }

@@ -3,11 +3,14 @@ public enum IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible {
     case v4(IPv4Address)
     case v6(IPv6Address)
 
-    /// Parses either family's text form; `[…]` brackets around IPv6 are accepted.
+    /// Parses either family's text form; `[…]` brackets are accepted around IPv6 only
+    /// (RFC 3986 §3.2.2).
     public init?(_ text: some StringProtocol) {
-        var body = Substring(text)
-        if body.hasPrefix("["), body.hasSuffix("]") { body = body.dropFirst().dropLast() }
-        if let v4 = IPv4Address(body) {
+        let body = Substring(text)
+        if body.hasPrefix("["), body.hasSuffix("]") {
+            guard let v6 = IPv6Address(body.dropFirst().dropLast()) else { return nil }
+            self = .v6(v6)
+        } else if let v4 = IPv4Address(body) {
             self = .v4(v4)
         } else if body.contains(":"), let v6 = IPv6Address(body) {
             self = .v6(v6)

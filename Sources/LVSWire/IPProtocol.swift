@@ -31,6 +31,10 @@ public struct IPProtocol: RawRepresentable, Hashable, Comparable, Sendable, Cust
     public static let noNextHeader = IPProtocol(rawValue: 59)
     /// RFC 8200 §4.6.
     public static let destinationOptions = IPProtocol(rawValue: 60)
+    /// RFC 7761 PIM; a register message (type 1) carries a multicast IP packet.
+    public static let pim = IPProtocol(rawValue: 103)
+    /// RFC 8986 Ethernet as an IPv6 next header (SRv6 L2 services).
+    public static let ethernet = IPProtocol(rawValue: 143)
     /// RFC 5798 VRRP (keepalived's failover protocol).
     public static let vrrp = IPProtocol(rawValue: 112)
     /// RFC 9260.

@@ -105,7 +105,9 @@ public struct IPv6Address: Hashable, Comparable, Sendable, CustomStringConvertib
                     result.append(UInt16(truncatingIfNeeded: v4.rawValue))
                     continue
                 }
-                guard (1...4).contains(field.count), let value = UInt16(field, radix: 16) else { return nil }
+                // `UInt16(_:radix:)` alone would also take a sign ("+1", "-0").
+                guard (1...4).contains(field.count), field.allSatisfy(\.isASCIIHexDigit),
+                      let value = UInt16(field, radix: 16) else { return nil }
                 result.append(value)
             }
             return result
@@ -119,6 +121,11 @@ public struct IPv6Address: Hashable, Comparable, Sendable, CustomStringConvertib
               head.count + tail.count <= 7 else { return nil }
         return head + Array(repeating: 0, count: 8 - head.count - tail.count) + tail
     }
+}
+
+extension Character {
+    /// 0-9, a-f, A-F only (`isHexDigit` also accepts fullwidth forms).
+    package var isASCIIHexDigit: Bool { isASCII && isHexDigit }
 }
 
 extension String {

@@ -24,6 +24,7 @@ public struct IPv6ExtensionChain: Hashable, Sendable {
         case fragmentData
     }
 
+    /// Byte offsets within an extension header (RFC 8200 §4.3–4.6).
     public enum Field {
         @inlinable public static var nextHeader: Int { 0 }
         @inlinable public static var length: Int { 1 }

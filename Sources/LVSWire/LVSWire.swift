@@ -10,6 +10,11 @@
 //   itself into a buffer (`emit(into:)`, exactly `byteCount` bytes). The forwarding
 //   core and the test builders emit headers; the analyzer reads views.
 //
+// `emit(into:)` requires a buffer of at least `byteCount` bytes (a precondition: a
+// short buffer is a programming error, not bad input). Checksums are emitted as stored
+// unless asked; `InternetChecksum.fill*` computes them over an emitted packet, and
+// `ChecksumStatus` verifies them over captured bytes.
+//
 // Snaplen truncation is not malformation: a view checks what its accessors need (the
 // header), and exposes how much of the declared payload was actually captured. The
 // decoder, which knows the captured and original lengths, decides whether a short

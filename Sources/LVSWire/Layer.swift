@@ -5,6 +5,8 @@ public enum Layer: UInt8, CaseIterable, Hashable, Sendable, Comparable {
     case ipv4, ipv6, ipv6Extension, tcp, udp, icmp, icmpv6, gre
     /// IP-in-IP is not a header of its own; it is an IP layer whose payload is IP.
     case ipInIP
+    /// Overlays that carry Ethernet or IP: VXLAN, Geneve, ERSPAN, MPLS, MACsec.
+    case vxlan, geneve, erspan, mpls, macsec
 
     /// Short name used in reports, TSV columns and the decode summary (tshark's names).
     public var name: String {
@@ -24,6 +26,11 @@ public enum Layer: UInt8, CaseIterable, Hashable, Sendable, Comparable {
         case .icmpv6: "icmpv6"
         case .gre: "gre"
         case .ipInIP: "ipip"
+        case .vxlan: "vxlan"
+        case .geneve: "geneve"
+        case .erspan: "erspan"
+        case .mpls: "mpls"
+        case .macsec: "macsec"
         }
     }
 

@@ -17,7 +17,9 @@ public struct MACAddress: RawRepresentable, Hashable, Comparable, Sendable, Cust
         guard parts.count == 6 else { return nil }
         var value: UInt64 = 0
         for part in parts {
-            guard part.count == 2, let byte = UInt8(part, radix: 16) else { return nil }
+            guard part.count == 2, part.allSatisfy(\.isASCIIHexDigit), let byte = UInt8(part, radix: 16) else {
+                return nil
+            }
             value = value << 8 | UInt64(byte)
         }
         rawValue = value

@@ -22,6 +22,7 @@ public struct NullLoopbackView {
         }
     }
 
+    /// Byte offsets of the 4-byte header.
     public enum Field {
         @inlinable public static var family: Int { 0 }
         @inlinable public static var payload: Int { 4 }

@@ -3,7 +3,8 @@
 /// Options are kept as the raw bytes seen on the wire (`optionBytes`), so parsing and
 /// emitting reproduces a segment exactly, unknown options included. `options` decodes
 /// and re-encodes them as a list; `prependOption` inserts one right after the fixed
-/// header, which is where FULL-NAT directors put the TOA option.
+/// header, which is where FULL-NAT directors put the TOA option. Parsing a header that
+/// has options allocates `optionBytes`; per-packet analysis reads `TCPView`, which does not.
 public struct TCPHeader: Hashable, Sendable {
     public var sourcePort: UInt16
     public var destinationPort: UInt16

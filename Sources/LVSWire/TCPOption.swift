@@ -25,13 +25,13 @@ public enum TCPOption: Hashable, Sendable {
 
     /// IANA option kind numbers used here.
     public enum Kind {
-        public static let endOfList: UInt8 = 0
-        public static let noOperation: UInt8 = 1
-        public static let maximumSegmentSize: UInt8 = 2
-        public static let windowScale: UInt8 = 3
-        public static let sackPermitted: UInt8 = 4
-        public static let sack: UInt8 = 5
-        public static let timestamps: UInt8 = 8
+        @inlinable public static var endOfList: UInt8 { 0 }
+        @inlinable public static var noOperation: UInt8 { 1 }
+        @inlinable public static var maximumSegmentSize: UInt8 { 2 }
+        @inlinable public static var windowScale: UInt8 { 3 }
+        @inlinable public static var sackPermitted: UInt8 { 4 }
+        @inlinable public static var sack: UInt8 { 5 }
+        @inlinable public static var timestamps: UInt8 { 8 }
     }
 
     /// The option's kind byte.

@@ -95,15 +95,14 @@ public struct TCPOptions: Sequence, IteratorProtocol {
         return walker
     }
 
-    /// What this iteration has met so far (no second walk): the offset of the option
-    /// whose length made it stop, and of the first TOA-kind option of a wrong length.
-    /// Once `next()` has returned nil they equal `malformedOffset` and `malformedTOAOffset`.
-    @inlinable public var stoppedAtOffset: Int? { stoppedAt }
-    @inlinable public var malformedTOAOffsetSoFar: Int? { badTOAAt }
-
     /// Offset of the option whose length made iteration stop, or `nil` when the list is
     /// well formed.
     @inlinable public var malformedOffset: Int? { walkedToEnd.stoppedAt }
+
+    /// After iterating this value to its end: whether a malformed option stopped it and
+    /// whether a TOA kind had an impossible length — without walking the bytes again.
+    @inlinable public var stoppedAtMalformedOption: Bool { stoppedAt != nil }
+    @inlinable public var sawMalformedTOA: Bool { badTOAAt != nil }
     @inlinable public var isMalformed: Bool { malformedOffset != nil }
 
     /// Offset of the first TOA-kind option whose length is neither 8 nor 20.

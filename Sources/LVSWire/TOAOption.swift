@@ -18,18 +18,18 @@ public struct TOAOption: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Alibaba LVS IPv4, DPVS (IPv4 and IPv6), Huawei TOA module.
-    public static let kindAlibaba: UInt8 = 254
+    @inlinable public static var kindAlibaba: UInt8 { 254 }
     /// Alibaba LVS IPv6.
-    public static let kindAlibabaIPv6: UInt8 = 253
+    @inlinable public static var kindAlibabaIPv6: UInt8 { 253 }
     /// UCloud.
-    public static let kindUCloud: UInt8 = 252
+    @inlinable public static var kindUCloud: UInt8 { 252 }
     /// Tencent Cloud.
-    public static let kindTencent: UInt8 = 200
+    @inlinable public static var kindTencent: UInt8 { 200 }
 
     /// Option length for an IPv4 address: kind, length, port, 4 address bytes.
-    public static let ipv4Length: UInt8 = 8
+    @inlinable public static var ipv4Length: UInt8 { 8 }
     /// Option length for an IPv6 address: kind, length, port, 16 address bytes.
-    public static let ipv6Length: UInt8 = 20
+    @inlinable public static var ipv6Length: UInt8 { 20 }
 
     @inlinable
     public static func isTOAKind(_ kind: UInt8) -> Bool {

@@ -15,8 +15,33 @@ public struct WireError: Error, Hashable, Sendable, CustomStringConvertible {
         case badTotalLength(Int)
         /// An option or extension header whose length field is impossible.
         case badOptionLength(kind: UInt8, length: Int)
-        /// A field combination the protocol forbids (named for the report).
-        case invalidField(String)
+        /// A field combination the protocol forbids (named for the report). A static
+        /// string keeps the error — and every decoded packet that holds one — free of
+        /// reference counting, so packets copy as plain bytes.
+        case invalidField(StaticString)
+
+        public static func == (lhs: Reason, rhs: Reason) -> Bool {
+            switch (lhs, rhs) {
+            case let (.truncated(a, b), .truncated(c, d)): a == c && b == d
+            case let (.badVersion(a), .badVersion(b)): a == b
+            case let (.badHeaderLength(a), .badHeaderLength(b)): a == b
+            case let (.badTotalLength(a), .badTotalLength(b)): a == b
+            case let (.badOptionLength(k1, l1), .badOptionLength(k2, l2)): k1 == k2 && l1 == l2
+            case let (.invalidField(a), .invalidField(b)): a.description == b.description
+            default: false
+            }
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            switch self {
+            case let .truncated(needed, available): hasher.combine(0); hasher.combine(needed); hasher.combine(available)
+            case let .badVersion(version): hasher.combine(1); hasher.combine(version)
+            case let .badHeaderLength(length): hasher.combine(2); hasher.combine(length)
+            case let .badTotalLength(length): hasher.combine(3); hasher.combine(length)
+            case let .badOptionLength(kind, length): hasher.combine(4); hasher.combine(kind); hasher.combine(length)
+            case let .invalidField(name): hasher.combine(5); hasher.combine(name.description)
+            }
+        }
     }
 
     public var layer: Layer

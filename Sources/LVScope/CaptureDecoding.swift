@@ -9,35 +9,81 @@ public struct CaptureDecodeResult: Sendable {
     public var summary: DecodeSummary
     /// The file ended inside its last record (a warning: everything before it was read).
     public var truncatedTail: Bool
+
+    @inlinable
+    public init(input: CaptureInput, info: CaptureFileInfo, summary: DecodeSummary, truncatedTail: Bool) {
+        self.input = input
+        self.info = info
+        self.summary = summary
+        self.truncatedTail = truncatedTail
+    }
 }
 
-/// Reads a capture and decodes every packet, handing each to `body` while its bytes
-/// are still borrowed from the reader.
+/// Receives each decoded packet while its bytes are still borrowed from the reader.
+///
+/// A generic sink rather than a closure: the call is specialised and inlined, where a
+/// closure call would first copy the 700-byte packet into a temporary.
+public protocol DecodedPacketSink {
+    mutating func consume(_ record: PacketRecord, _ packet: borrowing DecodedPacket,
+                          _ bytes: UnsafeRawBufferPointer) throws
+}
+
+/// A sink that keeps nothing (the summary is counted anyway).
+public struct DiscardingSink: DecodedPacketSink {
+    public init() {}
+    @inlinable
+    public mutating func consume(_ record: PacketRecord, _ packet: borrowing DecodedPacket,
+                                 _ bytes: UnsafeRawBufferPointer) {}
+}
+
+/// Reads a capture and decodes every packet, handing each to a sink.
 public enum CaptureDecoding {
-    public static func run(
-        _ input: CaptureInput, options: PacketDecoder.Options = .init(),
-        _ body: (PacketRecord, DecodedPacket, UnsafeRawBufferPointer) throws -> Void = { _, _, _ in }
+    @inlinable
+    public static func run(_ input: CaptureInput, options: PacketDecoder.Options = .init()) throws -> CaptureDecodeResult {
+        var sink = DiscardingSink()
+        return try run(input, options: options, into: &sink)
+    }
+
+    @inlinable
+    public static func run<Sink: DecodedPacketSink>(
+        _ input: CaptureInput, options: PacketDecoder.Options = .init(), into sink: inout Sink
     ) throws -> CaptureDecodeResult {
-        let reader: CaptureReader
-        do {
-            reader = try CaptureReader(path: input.path)
-        } catch {
-            throw LVScopeError(error.what, at: error.location)
-        }
+        let reader = try openReader(input)
         let decoder = PacketDecoder(options: options)
         var summary = DecodeSummary()
         var packet = DecodedPacket()
-        let read: CaptureReadSummary
+        // A plain loop rather than `forEachPacket`: the packet stays on the stack instead
+        // of in a closure's box, which would copy its 700 bytes out for every call.
         do {
-            read = try reader.forEachPacket { record, bytes in
-                decoder.decode(bytes, linkType: record.linkType, originalLength: record.originalLength, into: &packet)
+            while let borrowed = try reader.nextPacket() {
+                let record = borrowed.record
+                decoder.decode(borrowed.bytes, linkType: record.linkType, originalLength: record.originalLength,
+                               into: &packet)
                 summary.add(packet)
-                try body(record, packet, bytes)
-                return .continue
+                try sink.consume(record, packet, borrowed.bytes)
             }
         } catch let error as CaptureError {
-            throw LVScopeError(error.what, at: error.location)
+            throw LVScopeError(error)
         }
-        return CaptureDecodeResult(input: input, info: reader.info, summary: summary, truncatedTail: read.truncatedTail)
+        return CaptureDecodeResult(input: input, info: reader.info, summary: summary, truncatedTail: reader.truncatedTail)
+    }
+}
+
+extension CaptureDecoding {
+    @usableFromInline
+    static func openReader(_ input: CaptureInput) throws(LVScopeError) -> CaptureReader {
+        do {
+            return try CaptureReader(path: input.path)
+        } catch {
+            throw LVScopeError(error)
+        }
+    }
+}
+
+extension LVScopeError {
+    /// A capture problem, in the CLI's `<what> (<where>)` form.
+    @inlinable
+    public init(_ error: CaptureError) {
+        self.init(error.what, at: error.location)
     }
 }

@@ -86,7 +86,8 @@ import LVSWire
 
     @Test func constructs() {
         let header = ARPHeader(operation: .reply, senderMAC: MACAddress(rawValue: 0x0200_0000_0011),
-                               senderIPv4: IPv4Address(198, 51, 100, 11), targetMAC: MACAddress(rawValue: 0x0200_0000_0002),
+                               senderIPv4: IPv4Address(198, 51, 100, 11),
+                               targetMAC: MACAddress(rawValue: 0x0200_0000_0002),
                                targetIPv4: IPv4Address(198, 51, 100, 1))
         #expect(header.byteCount == 28)
         #expect(emitted(count: 28) { header.emit(into: $0) } == Array(Frames.arpReply[14..<42]))
@@ -101,16 +102,14 @@ import LVSWire
 
     @Test func rejectsImpossibleLength() {
         let arp = Frames.arpRequest.dropping(14)
-        for length in 0..<8 {
-            expectWireError(WireError(.arp, at: 0, .truncated(needed: 8, available: length)), Array(arp.prefix(length))) { try ARPView(checking: $0) }
-        }
-        for length in 8..<28 {
-            expectWireError(WireError(.arp, at: 0, .truncated(needed: 28, available: length)), Array(arp.prefix(length))) { try ARPView(checking: $0) }
-        }
+        expectTruncated(.arp, needed: 8, lengths: 0..<8, of: arp) { try ARPView(checking: $0) }
+        expectTruncated(.arp, needed: 28, lengths: 8..<28, of: arp) { try ARPView(checking: $0) }
         // Sizes that promise more than was sent: 8 + 2 × (255 + 255) bytes.
         var huge = arp
         huge[4] = 0xFF
         huge[5] = 0xFF
-        expectWireError(WireError(.arp, at: 0, .truncated(needed: 1028, available: 46)), huge) { try ARPView(checking: $0) }
+        expectWireError(WireError(.arp, at: 0, .truncated(needed: 1028, available: 46)), huge) {
+            try ARPView(checking: $0)
+        }
     }
 }

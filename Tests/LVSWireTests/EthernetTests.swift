@@ -43,9 +43,7 @@ import LVSWire
     }
 
     @Test func rejectsImpossibleLength() {
-        for length in 0..<14 {
-            expectWireError(WireError(.ethernet, at: 0, .truncated(needed: 14, available: length)), Array(Frames.natSYN.prefix(length))) { try EthernetView(checking: $0) }
-        }
+        expectTruncated(.ethernet, needed: 14, lengths: 0..<14, of: Frames.natSYN) { try EthernetView(checking: $0) }
     }
 
     @Test func acceptsHeaderOnly() throws {

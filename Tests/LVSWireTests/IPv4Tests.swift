@@ -120,11 +120,10 @@ import LVSWire
 
     @Test func rejectsImpossibleLength() {
         let ip = Frames.natSYN.dropping(14)
-        for length in 0..<20 {
-            expectWireError(WireError(.ipv4, at: 0, .truncated(needed: 20, available: length)),
-                            Array(ip.prefix(length))) { try IPv4View(checking: $0) }
+        expectTruncated(.ipv4, needed: 20, lengths: 0..<20, of: ip) { try IPv4View(checking: $0) }
+        expectWireError(WireError(.ipv4, at: 0, .badVersion(6)), ip.flipping(0, mask: 0x20)) {
+            try IPv4View(checking: $0)
         }
-        expectWireError(WireError(.ipv4, at: 0, .badVersion(6)), ip.flipping(0, mask: 0x20)) { try IPv4View(checking: $0) }
         // IHL 4: a 16-byte header is below the minimum.
         expectWireError(WireError(.ipv4, at: 0, .badHeaderLength(16)), ip.flipping(0, mask: 0x01)) {
             try IPv4View(checking: $0)

@@ -196,11 +196,9 @@ import LVSWire
 
     @Test func rejectsImpossibleLength() {
         let packet = Frames.ipv6AH.dropping(14)
-        for length in 0..<40 {
-            expectWireError(WireError(.ipv6, at: 0, .truncated(needed: 40, available: length)),
-                            Array(packet.prefix(length))) { try IPv6View(checking: $0) }
-        }
-        expectWireError(WireError(.ipv6, at: 0, .badVersion(4)), Frames.natSYN.dropping(14) + [UInt8](repeating: 0, count: 20)) {
+        expectTruncated(.ipv6, needed: 40, lengths: 0..<40, of: packet) { try IPv6View(checking: $0) }
+        let ipv4 = Frames.natSYN.dropping(14) + [UInt8](repeating: 0, count: 20)
+        expectWireError(WireError(.ipv6, at: 0, .badVersion(4)), ipv4) {
             try IPv6View(checking: $0)
         }
     }

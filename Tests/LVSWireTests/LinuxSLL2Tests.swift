@@ -76,8 +76,6 @@ import LVSWire
     }
 
     @Test func rejectsImpossibleLength() {
-        for length in 0..<20 {
-            expectWireError(WireError(.sll2, at: 0, .truncated(needed: 20, available: length)), Array(Self.synToHost.prefix(length))) { try LinuxSLL2View(checking: $0) }
-        }
+        expectTruncated(.sll2, needed: 20, lengths: 0..<20, of: Self.synToHost) { try LinuxSLL2View(checking: $0) }
     }
 }

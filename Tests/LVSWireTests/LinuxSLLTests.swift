@@ -95,8 +95,6 @@ import LVSWire
     }
 
     @Test func rejectsImpossibleLength() {
-        for length in 0..<16 {
-            expectWireError(WireError(.sll, at: 0, .truncated(needed: 16, available: length)), Array(Self.synToHost.prefix(length))) { try LinuxSLLView(checking: $0) }
-        }
+        expectTruncated(.sll, needed: 16, lengths: 0..<16, of: Self.synToHost) { try LinuxSLLView(checking: $0) }
     }
 }

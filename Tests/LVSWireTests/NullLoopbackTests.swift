@@ -59,8 +59,8 @@ import LVSWire
     }
 
     @Test func rejectsImpossibleLength() {
-        for length in 0..<4 {
-            expectWireError(WireError(.null, at: 0, .truncated(needed: 4, available: length)), Array(Frames.nullIPv4.prefix(length))) { try NullLoopbackView(checking: $0, byteOrder: .detect) }
+        expectTruncated(.null, needed: 4, lengths: 0..<4, of: Frames.nullIPv4) {
+            try NullLoopbackView(checking: $0, byteOrder: .detect)
         }
     }
 }

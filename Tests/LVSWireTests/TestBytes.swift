@@ -58,3 +58,14 @@ func expectWireError<V>(_ expected: WireError, _ bytes: [UInt8],
         _ = #expect(throws: expected, sourceLocation: sourceLocation) { _ = try make(raw) }
     }
 }
+
+/// Expects each prefix of `bytes` whose length is in `lengths` to be rejected as
+/// truncated, needing `needed` bytes.
+func expectTruncated<V>(_ layer: Layer, needed: Int, lengths: Range<Int>, of bytes: [UInt8],
+                        sourceLocation: SourceLocation = #_sourceLocation,
+                        _ make: (UnsafeRawBufferPointer) throws -> V) {
+    for length in lengths {
+        let expected = WireError(layer, at: 0, .truncated(needed: needed, available: length))
+        expectWireError(expected, Array(bytes.prefix(length)), sourceLocation: sourceLocation, make)
+    }
+}

@@ -81,8 +81,8 @@ import LVSWire
     }
 
     @Test func rejectsImpossibleLength() {
-        for length in 0..<4 {
-            expectWireError(WireError(.vlan, at: 0, .truncated(needed: 4, available: length)), Array(Self.taggedSYN[14..<(14 + length)])) { try VLANTagView(checking: $0) }
+        expectTruncated(.vlan, needed: 4, lengths: 0..<4, of: Self.taggedSYN.dropping(14)) {
+            try VLANTagView(checking: $0)
         }
     }
 }

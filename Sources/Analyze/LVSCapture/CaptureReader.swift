@@ -36,7 +36,12 @@ public final class CaptureReader: PacketSource {
         case finished
     }
 
-    var backend: Backend
+    var backend: Backend {
+        didSet { libpcapHandle = CaptureReader.libpcapHandle(of: backend) }
+    }
+    /// The libpcap handle while libpcap reads: unwrapping the enum's class payload per
+    /// packet would retain and release it each time.
+    private var libpcapHandle: OpaquePointer?
     /// The mapping of a pcapng file, kept for the block reader to take over from libpcap.
     let pcapngFile: MappedFile?
     let acceptsUnsupportedLinkTypes: Bool
@@ -53,18 +58,25 @@ public final class CaptureReader: PacketSource {
         self.acceptsUnsupportedLinkTypes = acceptingUnsupportedLinkTypes
         self.format = opened.info.format
         self.libpcapLinkType = opened.info.interfaces.first?.linkType ?? LinkType(rawValue: 0)
+        self.libpcapHandle = CaptureReader.libpcapHandle(of: opened.backend)
+    }
+
+    private static func libpcapHandle(of backend: Backend) -> OpaquePointer? {
+        if case let .libpcap(handle) = backend { return handle.handle }
+        return nil
     }
 
     public func nextPacket() throws(CaptureError) -> BorrowedPacket? {
+        if let libpcapHandle { return try nextFromLibpcap(libpcapHandle) }
         switch backend {
-        case let .libpcap(handle): return try nextFromLibpcap(handle)
+        case let .libpcap(handle): return try nextFromLibpcap(handle.handle)
         case let .blocks(reader): return try nextFromBlocks(reader)
         case .finished: return nil
         }
     }
 
-    private func nextFromLibpcap(_ handle: LibpcapReadHandle) throws(CaptureError) -> BorrowedPacket? {
-        switch handle.next() {
+    private func nextFromLibpcap(_ handle: OpaquePointer) throws(CaptureError) -> BorrowedPacket? {
+        switch LibpcapReadHandle.next(on: handle) {
         case let .packet(packet):
             packetsRead += 1
             let record = PacketRecord(

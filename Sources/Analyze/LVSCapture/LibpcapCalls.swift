@@ -29,7 +29,9 @@ enum LibpcapNext {
 
 /// A savefile opened for reading (`pcap_open_offline_with_tstamp_precision`).
 final class LibpcapReadHandle {
-    private let handle: OpaquePointer
+    /// The `pcap_t`, owned by this object; readers keep the object alive and call
+    /// `next(on:)` with the bare pointer so that the per-packet path retains nothing.
+    let handle: OpaquePointer
 
     /// Opens `path` with nanosecond or microsecond timestamps; throws libpcap's error text.
     init(path: String, nanosecond: Bool) throws(LibpcapFailure) {
@@ -43,7 +45,11 @@ final class LibpcapReadHandle {
 
     deinit { pcap_close(handle) }
 
-    func next() -> LibpcapNext {
+    func next() -> LibpcapNext { LibpcapReadHandle.next(on: handle) }
+
+    /// `pcap_next_ex` on a handle kept alive by its `LibpcapReadHandle`.
+    @inline(__always)
+    static func next(on handle: OpaquePointer) -> LibpcapNext {
         var header: UnsafeMutablePointer<pcap_pkthdr>?
         var data: UnsafePointer<UInt8>?
         let status = pcap_next_ex(handle, &header, &data)

@@ -13,13 +13,19 @@ public struct DecodeSummary: Sendable, Equatable {
     /// Frames with at least one anomaly.
     public var anomalous = 0
     /// Counts indexed like `keys`.
-    public var counts = [Int](repeating: 0, count: DecodeSummary.keys.count)
+    public var counts: [Int] {
+        [eth, vlan, sll, arp, ip, ipv6, tcp, udp, icmp, icmpv6, ipip, gre]
+    }
+
+    // One stored counter per key: an array would be checked for uniqueness on every add.
+    @usableFromInline var eth = 0, vlan = 0, sll = 0, arp = 0, ip = 0, ipv6 = 0
+    @usableFromInline var tcp = 0, udp = 0, icmp = 0, icmpv6 = 0, ipip = 0, gre = 0
 
     public init() {}
 
     /// Adds one decoded frame.
-    @inlinable
-    public mutating func add(_ packet: DecodedPacket) {
+    @inlinable @inline(__always)
+    public mutating func add(_ packet: borrowing DecodedPacket) {
         packets += 1
         bytes += packet.capturedLength
         switch packet.status {
@@ -29,18 +35,18 @@ public struct DecodeSummary: Sendable, Equatable {
         }
         if packet.anomalies.rawValue != 0 { anomalous += 1 }
         let set = packet.layers
-        if set.contains(.ethernet) { counts[0] += 1 }
-        if set.contains(.vlan) { counts[1] += 1 }
-        if set.contains(.sll) || set.contains(.sll2) { counts[2] += 1 }
-        if set.contains(.arp) { counts[3] += 1 }
-        if set.contains(.ipv4) { counts[4] += 1 }
-        if set.contains(.ipv6) { counts[5] += 1 }
-        if set.contains(.tcp) { counts[6] += 1 }
-        if set.contains(.udp) { counts[7] += 1 }
-        if set.contains(.icmp) { counts[8] += 1 }
-        if set.contains(.icmpv6) { counts[9] += 1 }
-        if set.contains(.ipInIP) { counts[10] += 1 }
-        if set.contains(.gre) { counts[11] += 1 }
+        eth &+= set.count(.ethernet)
+        vlan &+= set.count(.vlan)
+        sll &+= set.contains(.sll) || set.contains(.sll2) ? 1 : 0
+        arp &+= set.count(.arp)
+        ip &+= set.count(.ipv4)
+        ipv6 &+= set.count(.ipv6)
+        tcp &+= set.count(.tcp)
+        udp &+= set.count(.udp)
+        icmp &+= set.count(.icmp)
+        icmpv6 &+= set.count(.icmpv6)
+        ipip &+= set.count(.ipInIP)
+        gre &+= set.count(.gre)
     }
 
     public func count(_ key: String) -> Int {
@@ -53,6 +59,8 @@ public struct DecodeSummary: Sendable, Equatable {
         truncated += other.truncated
         malformed += other.malformed
         anomalous += other.anomalous
-        for i in counts.indices { counts[i] += other.counts[i] }
+        eth += other.eth; vlan += other.vlan; sll += other.sll; arp += other.arp; ip += other.ip
+        ipv6 += other.ipv6; tcp += other.tcp; udp += other.udp; icmp += other.icmp; icmpv6 += other.icmpv6
+        ipip += other.ipip; gre += other.gre
     }
 }

@@ -12,40 +12,101 @@ public struct DecodedPacket: Sendable {
     /// Every layer the frame contains, also inside tunnels and ICMP quotes.
     public var layers = LayerSet()
     public var link = LinkInfo()
-    public var arp: ARPInfo?
-    /// The outermost IP header.
-    public var ip: IPInfo?
-    /// The innermost IP header when the outer one carries IP (IP-in-IP, GRE).
-    public var tunnel: TunnelInfo?
-    /// TCP or UDP of the innermost IP header.
-    public var transport: TransportInfo?
-    /// ICMP or ICMPv6 of the innermost IP header.
-    public var icmp: ICMPInfo?
     public var status: DecodeStatus = .complete
     public var anomalies = Anomalies()
 
+    // The headers live in flat storage with presence bits rather than as optionals of
+    // large structs: clearing an optional rewrites its whole payload, and the decoder
+    // clears and refills them for every frame. The optional views below are inlined.
+    @usableFromInline var present = Presence()
+    @usableFromInline var arpStorage = ARPInfo.empty
+    @usableFromInline var ipStorage = IPInfo.empty
+    @usableFromInline var tunnelStorage = TunnelInfo.empty
+    @usableFromInline var transportStorage = TransportInfo.empty
+    @usableFromInline var icmpStorage = ICMPInfo.empty
+
     public init() {}
 
-    /// Empties the value for the next frame field by field: the same as assigning a new
-    /// `DecodedPacket()`, without building and moving a whole new value per packet.
+    /// An ARP packet, when the frame is one.
+    @inlinable public var arp: ARPInfo? {
+        get { present.contains(.arp) ? arpStorage : nil }
+        set {
+            if let newValue {
+                arpStorage = newValue
+                present.insert(.arp)
+            } else {
+                present.remove(.arp)
+            }
+        }
+    }
+
+    /// The outermost IP header.
+    @inlinable public var ip: IPInfo? {
+        get { present.contains(.ip) ? ipStorage : nil }
+        set {
+            if let newValue {
+                ipStorage = newValue
+                present.insert(.ip)
+            } else {
+                present.remove(.ip)
+            }
+        }
+    }
+
+    /// The innermost IP header when the outer one carries IP (IP-in-IP, GRE, overlays).
+    @inlinable public var tunnel: TunnelInfo? {
+        get { present.contains(.tunnel) ? tunnelStorage : nil }
+        set {
+            if let newValue {
+                tunnelStorage = newValue
+                present.insert(.tunnel)
+            } else {
+                present.remove(.tunnel)
+            }
+        }
+    }
+
+    /// TCP or UDP of the innermost IP header.
+    @inlinable public var transport: TransportInfo? {
+        get { present.contains(.transport) ? transportStorage : nil }
+        set {
+            if let newValue {
+                transportStorage = newValue
+                present.insert(.transport)
+            } else {
+                present.remove(.transport)
+            }
+        }
+    }
+
+    /// ICMP or ICMPv6 of the innermost IP header.
+    @inlinable public var icmp: ICMPInfo? {
+        get { present.contains(.icmp) ? icmpStorage : nil }
+        set {
+            if let newValue {
+                icmpStorage = newValue
+                present.insert(.icmp)
+            } else {
+                present.remove(.icmp)
+            }
+        }
+    }
+
+    /// Clears the packet for the next frame without rewriting the stored headers.
     @inlinable
-    public mutating func reset(linkType: LinkType, capturedLength: Int, originalLength: Int) {
-        self.linkType = linkType
-        self.capturedLength = capturedLength
-        self.originalLength = originalLength
+    public mutating func reset() {
         layers = LayerSet()
         link = LinkInfo()
-        arp = nil
-        ip = nil
-        tunnel = nil
-        transport = nil
-        icmp = nil
-        if case .complete = status {} else { status = .complete }
+        present = Presence()
+        status = .complete
         anomalies = Anomalies()
     }
 
     /// The IP header that carries the transport: the tunnel's inner one, else the outer.
-    @inlinable public var innerIP: IPInfo? { tunnel?.inner ?? ip }
+    @inlinable public var innerIP: IPInfo? {
+        if present.contains(.tunnel) { return tunnelStorage.inner }
+        return present.contains(.ip) ? ipStorage : nil
+    }
 
     @inlinable public var isTruncated: Bool {
         if case .truncated = status { return true }
@@ -55,6 +116,18 @@ public struct DecodedPacket: Sendable {
     @inlinable public var malformation: WireError? {
         if case let .malformed(error) = status { return error }
         return nil
+    }
+
+    /// Which of the stored headers are valid for the current frame.
+    @usableFromInline
+    struct Presence: OptionSet, Sendable {
+        @usableFromInline var rawValue: UInt8
+        @inlinable init(rawValue: UInt8) { self.rawValue = rawValue }
+        @inlinable static var arp: Presence { Presence(rawValue: 1) }
+        @inlinable static var ip: Presence { Presence(rawValue: 2) }
+        @inlinable static var tunnel: Presence { Presence(rawValue: 4) }
+        @inlinable static var transport: Presence { Presence(rawValue: 8) }
+        @inlinable static var icmp: Presence { Presence(rawValue: 16) }
     }
 }
 
@@ -94,6 +167,9 @@ public struct ARPInfo: Sendable, Equatable {
     public var targetMAC: MACAddress
     public var targetIP: IPv4Address
 
+    @usableFromInline static let empty = ARPInfo(operation: 0, senderMAC: .zero, senderIP: IPv4Address(rawValue: 0),
+                                                 targetMAC: .zero, targetIP: IPv4Address(rawValue: 0))
+
     public var isRequest: Bool { operation == 1 }
     public var isReply: Bool { operation == 2 }
     /// A sender announcing its own address (sender IP equals target IP).
@@ -131,17 +207,24 @@ public struct IPInfo: Sendable, Equatable {
     public var headerChecksum: ChecksumStatus?
 
     @inlinable public var isFragment: Bool { moreFragments || fragmentOffset > 0 }
+
+    @usableFromInline static let empty = IPInfo(
+        offset: 0, version: 0, source: .v4(IPv4Address(rawValue: 0)), destination: .v4(IPv4Address(rawValue: 0)),
+        protocolNumber: IPProtocol(rawValue: 0), ttl: 0, identification: 0, trafficClass: 0, totalLength: 0,
+        payloadOffset: 0, payloadLength: 0)
 }
 
 /// The tunnel that carried the innermost IP header.
 public struct TunnelInfo: Sendable, Equatable {
-    public enum Kind: String, Sendable { case ipInIP = "ipip", gre }
+    public enum Kind: String, Sendable { case ipInIP = "ipip", gre, vxlan, geneve, erspan, mpls }
     public var kind: Kind
     /// GRE key (RFC 2890), when present.
     public var greKey: UInt32?
     public var inner: IPInfo
     /// How many encapsulations were crossed to reach `inner`.
     public var depth: UInt8
+
+    @usableFromInline static let empty = TunnelInfo(kind: .ipInIP, greKey: nil, inner: .empty, depth: 0)
 }
 
 /// TCP or UDP ports and payload, with the TCP details flows and rules read.
@@ -158,6 +241,10 @@ public struct TransportInfo: Sendable, Equatable {
     public var capturedPayloadLength: Int
     public var checksum: ChecksumStatus?
     public var tcp: TCPInfo?
+
+    @usableFromInline static let empty = TransportInfo(
+        protocolNumber: IPProtocol(rawValue: 0), offset: 0, sourcePort: 0, destinationPort: 0, payloadOffset: 0,
+        payloadLength: 0, capturedPayloadLength: 0)
 }
 
 /// The TCP header fields and a summary of its options.
@@ -198,6 +285,8 @@ public struct ICMPInfo: Sendable, Equatable {
     /// Source or target link-layer address option of a neighbour discovery message.
     public var neighborLinkAddress: MACAddress?
     public var checksum: ChecksumStatus?
+
+    @usableFromInline static let empty = ICMPInfo(version: 0, type: 0, code: 0, isError: false)
 }
 
 /// The header of the packet an ICMP error quotes (RFC 792: IP header + 8 bytes).

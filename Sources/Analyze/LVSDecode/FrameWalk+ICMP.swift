@@ -3,8 +3,8 @@ import LVSWire
 extension FrameWalk {
     @usableFromInline
     mutating func icmpv4(at offset: Int, in ip: IPInfo, into packet: inout DecodedPacket) throws(WireError) {
+        attempt(.icmp, at: offset, into: &packet)
         let icmp = try view(at: offset) { b throws(WireError) in try ICMPv4View(checking: b) }
-        packet.layers.insert(.icmp)
         var info = ICMPInfo(version: 4, type: icmp.type.rawValue, code: icmp.code, isError: icmp.isError)
         if icmp.isError {
             if icmp.isFragmentationNeeded { info.mtu = UInt32(icmp.nextHopMTU) }
@@ -21,8 +21,8 @@ extension FrameWalk {
 
     @usableFromInline
     mutating func icmpv6(at offset: Int, in ip: IPInfo, into packet: inout DecodedPacket) throws(WireError) {
+        attempt(.icmpv6, at: offset, into: &packet)
         let icmp = try view(at: offset) { b throws(WireError) in try ICMPv6View(checking: b) }
-        packet.layers.insert(.icmpv6)
         var info = ICMPInfo(version: 6, type: icmp.type.rawValue, code: icmp.code, isError: icmp.isError)
         if icmp.isError {
             if icmp.type == .packetTooBig { info.mtu = icmp.mtu }

@@ -8,23 +8,23 @@ extension FrameWalk {
         case LinkType.ethernet.rawValue:
             try ethernet(into: &packet)
         case LinkType.linuxSLL.rawValue:
+            attempt(.sll, at: 0, into: &packet)
             let sll = try view(at: 0) { b throws(WireError) in try LinuxSLLView(checking: b) }
-            packet.layers.insert(.sll)
             packet.link.cookedPacketType = UInt8(truncatingIfNeeded: sll.packetType)
             packet.link.source = sll.address
             linkHeaderEnd = LinuxSLLView.headerLength
             try network(sll.protocolType, at: LinuxSLLView.headerLength, into: &packet)
         case LinkType.linuxSLL2.rawValue:
+            attempt(.sll2, at: 0, into: &packet)
             let sll = try view(at: 0) { b throws(WireError) in try LinuxSLL2View(checking: b) }
-            packet.layers.insert(.sll2)
             packet.link.cookedPacketType = sll.packetType
             packet.link.interfaceIndex = sll.interfaceIndex
             packet.link.source = sll.address
             linkHeaderEnd = LinuxSLL2View.headerLength
             try network(sll.protocolType, at: LinuxSLL2View.headerLength, into: &packet)
         case LinkType.null.rawValue, LinkType.loop.rawValue:
+            attempt(.null, at: 0, into: &packet)
             let null = try view(at: 0) { b throws(WireError) in try NullLoopbackView(checking: b, linkType: linkType) }
-            packet.layers.insert(.null)
             linkHeaderEnd = NullLoopbackView.headerLength
             if null.isIPv4 {
                 try ipv4(at: NullLoopbackView.headerLength, depth: 0, into: &packet)
@@ -48,15 +48,16 @@ extension FrameWalk {
     /// Ethernet II, then any 802.1Q/802.1ad tags.
     @usableFromInline
     mutating func ethernet(into packet: inout DecodedPacket) throws(WireError) {
+        attempt(.ethernet, at: 0, into: &packet)
         let eth = try view(at: 0) { b throws(WireError) in try EthernetView(checking: b) }
-        packet.layers.insert(.ethernet)
         packet.link.source = eth.source
         packet.link.destination = eth.destination
         var type = eth.etherType
         var offset = EthernetView.headerLength
         while type.isVLANTag {
+            // tshark names 802.1ad tags "ieee8021ad", not "vlan".
+            if type == .vlan { attempt(.vlan, at: offset, into: &packet) }
             let tag = try view(at: offset) { b throws(WireError) in try VLANTagView(checking: b) }
-            packet.layers.insert(.vlan)
             switch packet.link.vlanDepth {
             case 0: packet.link.outerVLAN = tag.vlanID
             case 1: packet.link.innerVLAN = tag.vlanID
@@ -78,6 +79,9 @@ extension FrameWalk {
         case .ipv4: try ipv4(at: offset, depth: 0, into: &packet)
         case .ipv6: try ipv6(at: offset, depth: 0, into: &packet)
         case .arp: try arp(at: offset, into: &packet)
+        case .reverseARP: attempt(.arp, at: offset, into: &packet)
+        case MPLSLabelStack.unicast, MPLSLabelStack.multicast: try mpls(at: offset, depth: 0, into: &packet)
+        case MACsecView.etherType: try macsec(at: offset, into: &packet)
         default: packet.anomalies.insert(.unknownEtherType)
         }
     }
@@ -89,14 +93,15 @@ extension FrameWalk {
         switch frame.u8(at: offset) >> 4 {
         case 4: try ipv4(at: offset, depth: 0, into: &packet)
         case 6: try ipv6(at: offset, depth: 0, into: &packet)
+
         case let version: throw WireError(.ipv4, at: offset, .badVersion(version))
         }
     }
 
     @usableFromInline
     mutating func arp(at offset: Int, into packet: inout DecodedPacket) throws(WireError) {
+        attempt(.arp, at: offset, into: &packet)
         let arp = try view(at: offset) { b throws(WireError) in try ARPView(checking: b) }
-        packet.layers.insert(.arp)
         guard let senderMAC = arp.senderMAC, let senderIP = arp.senderIPv4, let targetMAC = arp.targetMAC,
               let targetIP = arp.targetIPv4 else { return }
         packet.arp = ARPInfo(operation: arp.operation.rawValue, senderMAC: senderMAC, senderIP: senderIP,

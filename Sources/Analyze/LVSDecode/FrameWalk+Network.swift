@@ -3,8 +3,14 @@ import LVSWire
 extension FrameWalk {
     @usableFromInline
     mutating func ipv4(at offset: Int, depth: Int, into packet: inout DecodedPacket) throws(WireError) {
+        attempt(.ipv4, at: offset, into: &packet)
+        if offset < frame.count, frame.u8(at: offset) >> 4 == 6 {
+            // Wireshark hands an IPv4-typed packet with version 6 to its IPv6 dissector.
+            packet.anomalies.insert(.versionMismatch)
+            try ipv6(at: offset, depth: depth, into: &packet)
+            return
+        }
         let ip = try view(at: offset) { b throws(WireError) in try IPv4View(checking: b) }
-        packet.layers.insert(.ipv4)
         var info = IPInfo(
             offset: offset, version: 4, source: .v4(ip.source), destination: .v4(ip.destination),
             protocolNumber: ip.protocol, ttl: ip.ttl, identification: UInt32(ip.identification),
@@ -28,8 +34,9 @@ extension FrameWalk {
 
     @usableFromInline
     mutating func ipv6(at offset: Int, depth: Int, into packet: inout DecodedPacket) throws(WireError) {
+        // tshark lists "ipv6" only for a version-6 header.
+        if offset < frame.count, frame.u8(at: offset) >> 4 == 6 { packet.layers.insert(.ipv6) }
         let ip = try view(at: offset) { b throws(WireError) in try IPv6View(checking: b) }
-        packet.layers.insert(.ipv6)
         let chain = try view(at: offset) { _ throws(WireError) in try IPv6ExtensionChain(walking: ip) }
         var info = IPInfo(
             offset: offset, version: 6, source: .v6(ip.source), destination: .v6(ip.destination),
@@ -58,6 +65,33 @@ extension FrameWalk {
         try upper(info.protocolNumber, at: info.payloadOffset, in: info, depth: depth, into: &packet)
     }
 
+    /// What GRE carries: IP, Ethernet (transparent bridging), ERSPAN mirrors, MPLS, or
+    /// WCCP redirects (a 4-byte header, then IP).
+    @usableFromInline
+    mutating func grePayload(_ gre: GREView, at offset: Int, depth: Int, into packet: inout DecodedPacket) throws(WireError) {
+        switch gre.protocolType {
+        case .ipv4: try tunnel(.gre, greKey: gre.key, at: offset, version: 4, depth: depth, into: &packet)
+        case .ipv6: try tunnel(.gre, greKey: gre.key, at: offset, version: 6, depth: depth, into: &packet)
+        case .transparentEthernetBridging:
+            greKey = gre.key
+            try innerEthernet(.gre, at: offset, depth: depth, into: &packet)
+        case ERSPANView.typeIIGREProtocol, ERSPANView.typeIIIGREProtocol:
+            let kind: ERSPANView.Kind = gre.protocolType == ERSPANView.typeIIIGREProtocol
+                ? .typeIII : gre.sequencePresent ? .typeII : .typeI
+            let erspan = try view(at: offset) { b throws(WireError) in try ERSPANView(checking: b, kind: kind) }
+            try innerEthernet(.erspan, at: offset + erspan.headerLength, depth: depth, into: &packet)
+        case MPLSLabelStack.unicast, MPLSLabelStack.multicast:
+            try mpls(at: offset, depth: depth + 1, into: &packet)
+        case .wccp:
+            let inner = offset + 4
+            if inner < frame.count, frame.u8(at: inner) >> 4 == 4 {
+                try tunnel(.gre, greKey: nil, at: inner, version: 4, depth: depth, into: &packet)
+            }
+        default:
+            break
+        }
+    }
+
     /// Records an IP header as the outer one, or as a tunnel's inner one.
     @usableFromInline
     mutating func enter(_ info: IPInfo, depth: Int, into packet: inout DecodedPacket) {
@@ -83,24 +117,36 @@ extension FrameWalk {
                         into packet: inout DecodedPacket) throws(WireError) {
         switch proto {
         case .tcp: try tcp(at: offset, in: ip, into: &packet)
-        case .udp: try udp(at: offset, in: ip, into: &packet)
+        case .udp: try udp(at: offset, in: ip, depth: depth, into: &packet)
         case .icmp: try icmpv4(at: offset, in: ip, into: &packet)
         case .icmpv6: try icmpv6(at: offset, in: ip, into: &packet)
         case .ipv4, .ipv6:
             packet.layers.insert(.ipInIP)
             try tunnel(.ipInIP, greKey: nil, at: offset, version: proto == .ipv4 ? 4 : 6, depth: depth, into: &packet)
         case .gre:
+            attempt(.gre, at: offset, into: &packet)
             let gre = try view(at: offset) { b throws(WireError) in try GREView(checking: b) }
-            packet.layers.insert(.gre)
             let inner = offset + gre.headerLength
-            switch gre.protocolType {
-            case .ipv4: try tunnel(.gre, greKey: gre.key, at: inner, version: 4, depth: depth, into: &packet)
-            case .ipv6: try tunnel(.gre, greKey: gre.key, at: inner, version: 6, depth: depth, into: &packet)
-            default: break
-            }
+            try grePayload(gre, at: inner, depth: depth, into: &packet)
+        case .ethernet:
+            try innerEthernet(.ipInIP, at: offset, depth: depth, into: &packet)
+        case .pim:
+            try pimRegister(at: offset, depth: depth, into: &packet)
         default:
             break
         }
+    }
+
+    /// A PIM register message (RFC 7761 §4.9.3: type 1, a 4-byte header and 4 bytes of
+    /// flags) carries the multicast packet it registers; tshark dissects it.
+    @usableFromInline
+    mutating func pimRegister(at offset: Int, depth: Int, into packet: inout DecodedPacket) throws(WireError) {
+        let registerHeaderLength = 8
+        let inner = offset + registerHeaderLength
+        guard inner < frame.count, frame.u8(at: offset) == 0x21 else { return }
+        let version: UInt8 = frame.u8(at: inner) >> 4
+        guard version == 4 || version == 6 else { return }
+        try tunnel(.ipInIP, greKey: nil, at: inner, version: version, depth: depth, into: &packet)
     }
 
     @usableFromInline

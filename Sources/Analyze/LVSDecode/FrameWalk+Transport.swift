@@ -3,13 +3,13 @@ import LVSWire
 extension FrameWalk {
     @usableFromInline
     mutating func tcp(at offset: Int, in ip: IPInfo, into packet: inout DecodedPacket) throws(WireError) {
+        attempt(.tcp, at: offset, into: &packet)
         let tcp = try view(at: offset) { b throws(WireError) in try TCPView(checking: b) }
-        packet.layers.insert(.tcp)
         var info = TCPInfo(
             sequenceNumber: tcp.sequenceNumber.rawValue, acknowledgementNumber: tcp.acknowledgementNumber.rawValue,
             flags: tcp.flags, window: tcp.window, headerLength: tcp.headerLength,
             optionsLength: tcp.headerLength - TCPView.minimumHeaderLength)
-        summarize(tcp.decodedOptions, into: &info)
+        if info.optionsLength > 0 { summarize(tcp.decodedOptions, into: &info) }
         if info.optionsMalformed { packet.anomalies.insert(.malformedTCPOptions) }
         if info.clientAddressMalformed { packet.anomalies.insert(.malformedTOA) }
         let declared = max(0, ip.payloadLength - tcp.headerLength)
@@ -24,9 +24,9 @@ extension FrameWalk {
     }
 
     @usableFromInline
-    mutating func udp(at offset: Int, in ip: IPInfo, into packet: inout DecodedPacket) throws(WireError) {
+    mutating func udp(at offset: Int, in ip: IPInfo, depth: Int, into packet: inout DecodedPacket) throws(WireError) {
+        attempt(.udp, at: offset, into: &packet)
         let udp = try view(at: offset) { b throws(WireError) in try UDPView(checking: b) }
-        packet.layers.insert(.udp)
         let declared = udp.declaredPayloadLength
         var transport = TransportInfo(
             protocolNumber: .udp, offset: offset, sourcePort: udp.sourcePort, destinationPort: udp.destinationPort,
@@ -36,11 +36,20 @@ extension FrameWalk {
             transport.checksum = transportChecksum(of: offset, length: ip.payloadLength, in: ip, proto: .udp)
         }
         packet.transport = transport
+        if !ip.isFragment { try udpOverlay(transport, depth: depth, into: &packet) }
     }
 
     /// Copies the TCP options into the summary without allocating.
     @usableFromInline
     func summarize(_ options: TCPOptions, into info: inout TCPInfo) {
+        // Nearly every segment after the handshake carries exactly NOP, NOP, timestamps
+        // (RFC 7323 appendix A's layout); read it without walking the option list.
+        let bytes = options.bytes
+        if bytes.count == 12, bytes.u32(at: 0) == 0x0101_080A {
+            info.timestamp = bytes.u32(at: 4)
+            info.timestampEcho = bytes.u32(at: 8)
+            return
+        }
         var walk = options
         while let option = walk.next() {
             switch option {
@@ -55,8 +64,7 @@ extension FrameWalk {
             default: break
             }
         }
-        // The loop ran the walk to its end: what it met is what a fresh walk would.
-        info.optionsMalformed = walk.stoppedAtOffset != nil
-        info.clientAddressMalformed = walk.malformedTOAOffsetSoFar != nil
+        info.optionsMalformed = walk.stoppedAtMalformedOption
+        info.clientAddressMalformed = walk.sawMalformedTOA
     }
 }

@@ -43,3 +43,13 @@ struct FrameWalk {
         return .malformed(error)
     }
 }
+
+extension FrameWalk {
+    /// Counts `layer` once its dissection starts, before its header is checked — even
+    /// with no bytes left: tshark's `frame.protocols` lists a protocol whose header turns
+    /// out short, cut or broken, and the decode summary counts the same way.
+    @inlinable @inline(__always)
+    func attempt(_ layer: Layer, at offset: Int, into packet: inout DecodedPacket) {
+        if offset <= frame.count { packet.layers.insert(layer) }
+    }
+}

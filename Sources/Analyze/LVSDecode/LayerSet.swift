@@ -8,9 +8,12 @@ public struct LayerSet: OptionSet, Hashable, Sendable {
 
     @inlinable public init(_ layer: Layer) { rawValue = 1 << UInt32(layer.rawValue) }
 
-    @inlinable public func contains(_ layer: Layer) -> Bool { rawValue & (1 << UInt32(layer.rawValue)) != 0 }
+    @inlinable @inline(__always) public func contains(_ layer: Layer) -> Bool { rawValue & (1 << UInt32(layer.rawValue)) != 0 }
 
-    @inlinable public mutating func insert(_ layer: Layer) { rawValue |= 1 << UInt32(layer.rawValue) }
+    /// 1 when the set holds `layer`, else 0: branch-free counting.
+    @inlinable @inline(__always) public func count(_ layer: Layer) -> Int { Int(truncatingIfNeeded: (rawValue >> UInt32(layer.rawValue)) & 1) }
+
+    @inlinable @inline(__always) public mutating func insert(_ layer: Layer) { rawValue |= 1 << UInt32(layer.rawValue) }
 
     /// The layers in `Layer` order.
     public var layers: [Layer] { Layer.allCases.filter { contains($0) } }

@@ -31,7 +31,10 @@ public struct PacketDecoder: Sendable {
     @inlinable
     public func decode(_ frame: UnsafeRawBufferPointer, linkType: LinkType, originalLength: Int,
                        into packet: inout DecodedPacket) {
-        packet.reset(linkType: linkType, capturedLength: frame.count, originalLength: originalLength)
+        packet.reset()
+        packet.linkType = linkType
+        packet.capturedLength = frame.count
+        packet.originalLength = originalLength
         var walk = FrameWalk(frame: frame, options: options)
         do {
             try walk.link(linkType, into: &packet)

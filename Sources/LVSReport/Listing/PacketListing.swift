@@ -15,7 +15,7 @@ public struct PacketListing {
         if format == .tsv { try sink.writeLine(PacketFields.tsvHeader()) }
     }
 
-    public func write(_ record: PacketRecord, _ packet: DecodedPacket) throws(OutputError) {
+    public func write(_ record: PacketRecord, _ packet: borrowing DecodedPacket) throws(OutputError) {
         switch format {
         case .text:
             try sink.writeLine(PacketLine.text(frame: record.frameNumber, time: record.timestamp, packet: packet))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LVSCapture
+import LVSDecode
 import LVScope
 import LVSReport
 
@@ -34,14 +35,27 @@ struct DecodeCommand: ParsableCommand {
 
     func run() throws {
         let sink = try OutputSink.open(output)
-        let listing = summary ? nil : PacketListing(format: format, sink: sink)
-        try listing?.begin()
-        let result = try CaptureDecoding.run(capture, options: .init(verifyChecksums: verifyChecksums)) { record, packet, _ in
-            try listing?.write(record, packet)
+        let options = PacketDecoder.Options(verifyChecksums: verifyChecksums)
+        let result: CaptureDecodeResult
+        if summary {
+            result = try CaptureDecoding.run(capture, options: options)
+        } else {
+            var listing = ListingSink(listing: PacketListing(format: format, sink: sink))
+            try listing.listing.begin()
+            result = try CaptureDecoding.run(capture, options: options, into: &listing)
         }
         if summary { try sink.write(DecodeSummaryReport(input: result.input, info: result.info, summary: result.summary,
                                                     truncatedTail: result.truncatedTail).rendered(format)) }
         try sink.flush()
         if result.truncatedTail { warn("capture file ends inside its last record; read \(result.summary.packets) packets (\(capture.path))") }
+    }
+}
+
+/// Streams each decoded packet into the listing writer.
+struct ListingSink: DecodedPacketSink {
+    let listing: PacketListing
+
+    func consume(_ record: PacketRecord, _ packet: borrowing DecodedPacket, _ bytes: UnsafeRawBufferPointer) throws {
+        try listing.write(record, packet)
     }
 }
