@@ -54,7 +54,8 @@ public struct Correlator {
             connections.append(ServiceConnection(id: "S" + Base32.encode(hash.value), legs: legs,
                                                  evidence: group.reduce(into: MatchEvidence()) { $0.formUnion(evidence[$1]) }))
         }
-        connections.sort { ($0.firstTime, $0.id) < ($1.firstTime, $1.id) }
+        let keys = connections.map { ($0.firstTime.rawValue, $0.id) }
+        connections = connections.indices.sorted { keys[$0] < keys[$1] }.map { connections[$0] }
         return CorrelationResult(reference: reference, referencePoint: points.indices.contains(reference) ? points[reference] : "",
                                  clockOffsets: offsets.report, connections: connections,
                                  membership: membership(connections))
@@ -76,6 +77,7 @@ public struct Correlator {
 
     private func membership(_ connections: [ServiceConnection]) -> [FlowUID: (connection: Int, rewrites: Rewrite)] {
         var result: [FlowUID: (connection: Int, rewrites: Rewrite)] = [:]
+        result.reserveCapacity(connections.reduce(0) { $0 + $1.legs.reduce(0) { $0 + $1.observations.count } })
         for (index, connection) in connections.enumerated() {
             for leg in connection.legs {
                 for observation in leg.observations {

@@ -19,5 +19,10 @@ public struct ServiceConnection: Hashable, Sendable {
     /// Every field rewritten on any hop.
     public var rewrites: Rewrite { legs.reduce(into: Rewrite()) { $0.formUnion($1.rewrites) } }
 
-    public var firstTime: Timestamp { legs.map(\.firstTime).min() ?? Timestamp(rawValue: 0) }
+    /// The first packet of any leg, on the reference clock.
+    public var firstTime: Timestamp {
+        var first = legs.first?.firstTime ?? Timestamp(rawValue: 0)
+        for leg in legs where leg.firstTime < first { first = leg.firstTime }
+        return first
+    }
 }
