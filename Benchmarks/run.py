@@ -77,15 +77,43 @@ def report(label, subject, floor, packets, extra=""):
           f"peak {subject[1]:7.1f} MiB{extra}")
 
 
-@bench("decode")
-def bench_decode(args, floor_exe):
-    path = synthetic("nat", args.packets)
+def floor_of(path, args, floor_exe):
+    """The file's packet count and libpcap's bare read loop on it, printed."""
     packets = count_packets(path)
     floor = measure([floor_exe, path], args.repeat)
     print(f"file: {os.path.basename(path)}  {packets} packets")
     print(f"{'libpcap floor (pcap_next_ex)':<34} {packets / floor[0] / 1e6:7.2f} Mpkt/s  {100.0:6.1f}% of floor  "
           f"peak {floor[1]:7.1f} MiB")
+    return packets, floor
+
+
+@bench("decode")
+def bench_decode(args, floor_exe):
+    path = synthetic("nat", args.packets)
+    packets, floor = floor_of(path, args, floor_exe)
     report("lvscope decode --summary", measure([LVSCOPE, "decode", "--summary", path], args.repeat), floor, packets)
+
+
+@bench("flows")
+def bench_flows(args, floor_exe):
+    """Flow building (decode, flow table, correlation, TSV) as a ratio to the floor, and the
+    flow table's memory per live flow from its own accounting (`--table-stats`): the
+    bytes it holds (entry pages + index + extras pool) when the number of live flows
+    peaked, divided by that number. Targets: >= 45% of floor, <= 300 bytes per flow."""
+    path = synthetic("nat", args.packets)
+    packets, floor = floor_of(path, args, floor_exe)
+    argv = [LVSCOPE, "flows", "--format", "tsv", "-o", "/dev/null", path]
+    report("lvscope flows --format tsv", measure(argv, args.repeat), floor, packets)
+    stats = subprocess.run(argv + ["--table-stats"], check=True, capture_output=True, text=True).stderr
+    for line in stats.splitlines():
+        if not line.startswith("table-stats "):
+            continue
+        fields = dict(part.split("=", 1) for part in line.split()[1:])
+        print(f"{'flow table memory':<34} {int(fields['bytes-per-live-flow']):7d} bytes per live flow  "
+              f"(peak {fields['peak-live']} live flows of {fields['flows']}, {int(fields['bytes-at-peak']) / 2**20:.1f} MiB "
+              f"held by the table; entry {fields['entry-bytes']} bytes)")
+    print("  method: the table's own accounting at the peak of live flows: entry pages + index buckets +")
+    print("  extras pool, in bytes, divided by the live flows then (not process RSS).")
 
 
 def main():

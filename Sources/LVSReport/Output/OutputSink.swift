@@ -42,6 +42,13 @@ public final class OutputSink {
         buffer.append(10)
     }
 
+    /// Appends one line built directly as bytes (no intermediate String), then a newline.
+    public func writeLine(bytes body: (inout [UInt8]) -> Void) throws(OutputError) {
+        body(&buffer)
+        buffer.append(10)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     /// Writes everything buffered, retrying partial writes and interruptions.
     public func flush() throws(OutputError) {
         var failure: Int32 = 0

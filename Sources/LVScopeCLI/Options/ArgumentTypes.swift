@@ -2,3 +2,4 @@ import ArgumentParser
 import LVSReport
 
 extension ListingFormat: ExpressibleByArgument {}
+extension FlowListingFormat: ExpressibleByArgument {}

@@ -1,0 +1,94 @@
+import LVSWire
+
+/// Recognises the same connection in the flow records of several capture points and on
+/// its several legs, although the director rewrote addresses, ports, sequence numbers or
+/// MACs, or encapsulated it (DESIGN.md §3).
+///
+/// 1. Records are tied by content LVS never rewrites (`FlowFingerprint`): the SYN (IP ID,
+///    sequence number, window, timestamp) and the first request (payload digest, length,
+///    timestamp or IP ID). Time plays no part in this step.
+/// 2. Each point's clock offset to the reference point is the median difference of the
+///    first-packet times of the records so tied (chained through other points if needed).
+/// 3. Weaker content (a SYN whose sequence number FULL-NAT rewrote and whose timestamp it
+///    removed; a request without timestamp or IP ID) ties records only within a short
+///    window of offset-corrected time, and only when no point holds two candidates.
+/// 4. Within each group, records split into legs by 5-tuple, and a tuple seen both
+///    before and after a forwarding host (DR's director, or the tunnel) splits again at
+///    that host. Legs are ordered client side first; consecutive legs give the rewrites.
+public struct Correlator {
+    public let records: [FlowRecord]
+    /// Capture point (input) names, by input index.
+    public let points: [String]
+    /// Weak matches must be this close in corrected time.
+    public var windowNanoseconds: Int64 = 100_000_000
+    /// Per record, read on every step: input, 5-tuple, first-packet time (a column each,
+    /// so the steps do not walk the large records).
+    let inputs: [Int]
+    let tuples: [TupleKey]
+    let times: [Int64]
+
+    public init(records: [FlowRecord], points: [String]) {
+        self.records = records
+        self.points = points
+        inputs = records.map(\.input)
+        tuples = records.map(TupleKey.init)
+        times = records.map { ($0.fingerprint.firstPacketTime ?? $0.firstTime).rawValue }
+    }
+
+    public func correlate() -> CorrelationResult {
+        var sets = UnionFind(count: records.count)
+        var evidence = [MatchEvidence](repeating: [], count: records.count)
+        tieStrong(&sets, &evidence)
+        var groups = RecordGroups(&sets, count: records.count)
+        let reference = referenceInput(groups)
+        let offsets = clockOffsets(groups, reference: reference)
+        tieWeak(&sets, &evidence, offsets: offsets)
+        groups = RecordGroups(&sets, count: records.count)
+        var connections: [ServiceConnection] = []
+        for g in 0..<groups.count where mayHoldLegs(groups[g]) {
+            let group = Array(groups[g])
+            let legs = buildLegs(group, offsets: offsets)
+            guard legs.count >= 2 else { continue }
+            var hash = FNV1a()
+            for uid in Set(legs.flatMap { $0.observations.map(\.uid) }).sorted() { hash.add(uid.rawValue) }
+            connections.append(ServiceConnection(id: "S" + Base32.encode(hash.value), legs: legs,
+                                                 evidence: group.reduce(into: MatchEvidence()) { $0.formUnion(evidence[$1]) }))
+        }
+        let keys = connections.map { ($0.firstTime.rawValue, $0.id) }
+        connections = connections.indices.sorted { keys[$0] < keys[$1] }.map { connections[$0] }
+        return CorrelationResult(reference: reference, referencePoint: points.indices.contains(reference) ? points[reference] : "",
+                                 clockOffsets: offsets.report, connections: connections,
+                                 membership: membership(connections))
+    }
+
+    /// A group can make two legs when it holds two 5-tuples, or a record whose packets
+    /// used two originator-direction links (forwarded, or encapsulated).
+    func mayHoldLegs(_ group: ArraySlice<Int>) -> Bool {
+        guard let first = group.first else { return false }
+        let tuple = tuples[first]
+        for i in group {
+            if tuples[i] != tuple { return true }
+            var links = 0
+            for leg in records[i].linkLegs where leg.direction == .orig { links += 1 }
+            if links > 1 { return true }
+        }
+        return false
+    }
+
+    private func membership(_ connections: [ServiceConnection]) -> [FlowUID: (connection: Int, rewrites: Rewrite)] {
+        var result: [FlowUID: (connection: Int, rewrites: Rewrite)] = [:]
+        result.reserveCapacity(connections.reduce(0) { $0 + $1.legs.reduce(0) { $0 + $1.observations.count } })
+        for (index, connection) in connections.enumerated() {
+            for leg in connection.legs {
+                for observation in leg.observations {
+                    let previous = result[observation.uid]?.rewrites ?? []
+                    result[observation.uid] = (index, previous.union(leg.rewrites))
+                }
+            }
+        }
+        return result
+    }
+
+    /// A record's first-packet time (the fingerprinted packet's, else its first packet's).
+    func time(_ index: Int) -> Int64 { times[index] }
+}

@@ -1,1 +1,0 @@
-// LVSFlows: see ../shared/DESIGN.md §1 for this module's place in the pipeline.

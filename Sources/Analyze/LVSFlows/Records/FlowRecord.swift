@@ -1,0 +1,71 @@
+import LVSCapture
+import LVSWire
+
+/// One flow at one capture point, as emitted when it ends: the immutable, owned value the
+/// inference and rules read. Its columns follow Zeek's `Conn::Info` (conn.log) — `ts`,
+/// `uid`, the endpoints as orig/resp, `conn_state`, `history`, packets and bytes per side —
+/// extended with what LVS analysis needs: link legs (MAC pairs), forwarded copies,
+/// retransmissions, TTLs, TOA, ICMP errors, tunnel endpoints and the fingerprint that
+/// correlation matches across points.
+public struct FlowRecord: Sendable {
+    public var uid: FlowUID
+    /// The capture point or sub-point (`NAME/IFACE`).
+    public var point: CapturePointName
+    /// Index of the capture input (file) the flow was seen in.
+    public var input: Int
+    public var protocolNumber: IPProtocol
+    public var origAddress: IPAddress
+    public var respAddress: IPAddress
+    /// TCP/UDP ports; for ICMP Zeek's convention: the type, and the counterpart type
+    /// (echo request ↔ reply, ...) or else the code.
+    public var origPort: UInt16
+    public var respPort: UInt16
+    /// ICMP echo identifier.
+    public var icmpIdentifier: UInt16?
+    public var outerVLAN: UInt16?
+    public var innerVLAN: UInt16?
+    public var firstTime: Timestamp
+    public var lastTime: Timestamp
+    public var firstFrame: Int
+    public var lastFrame: Int
+    public var state: ConnState
+    /// Zeek's history letters (upper case: originator), at most 15.
+    public var history: String
+    /// The originator is not the first packet's sender (Zeek's `^`).
+    public var flipped: Bool
+    public var orig: FlowDirectionStats
+    public var resp: FlowDirectionStats
+    /// Packets seen a second time on another link leg (forwarded by the capturing host,
+    /// or by a DR director on a segment capture); not counted in the packets above.
+    public var forwardedCopies: Int
+    /// Frames of the orig's first SYN, the first SYN-ACK, the first payload, the first RST.
+    public var synFrame: Int?
+    public var synAckFrame: Int?
+    public var firstDataFrame: Int?
+    public var firstResetFrame: Int?
+    /// Link legs per direction, in order of first use (at most four; `otherLegPackets`
+    /// counts packets on further legs).
+    public var linkLegs: [LinkLegCount]
+    public var otherLegPackets: Int
+    public var toa: TOAObservation?
+    /// TCP option bytes left (40 − options length) on the SYN and on the handshake ACK:
+    /// room for a TOA (8 bytes IPv4, 20 IPv6).
+    public var optionRoomSYN: Int?
+    public var optionRoomHandshakeACK: Int?
+    public var icmpErrors: ICMPErrorSummary?
+    public var tunnel: TunnelEndpoints?
+    public var fingerprint: FlowFingerprint
+    /// The IPVS connection state the flow's packets would have left an entry in.
+    public var ipvsState: IPVSConnectionState
+    public var end: FlowEnd
+    /// Community ID v1 (seed 0) of the 5-tuple.
+    public var communityID: String
+
+    /// `lastTime − firstTime`.
+    public var duration: Timestamp { Timestamp(rawValue: lastTime.rawValue - firstTime.rawValue) }
+
+    /// The leg of each direction's first packet.
+    public func primaryLeg(_ direction: FlowDirection) -> LinkLeg? {
+        linkLegs.first { $0.direction == direction }?.leg
+    }
+}

@@ -1,0 +1,155 @@
+/// The live flows of one capture point: entries in fixed-size pages (so the memory held
+/// grows by one page at a time and never needs a copy when it grows), a free list through
+/// dead entries, and an open-addressing index (linear probing, backward-shift deletion)
+/// of 32-bit slot numbers kept at most three quarters full.
+///
+/// Memory is `pages × pageSize × stride(FlowEntry)` plus 4 bytes per index bucket: it
+/// follows the peak number of live flows, never the number of packets. Entries are plain
+/// values (`FlowEntry` holds no references), so pages are raw memory.
+final class FlowTable {
+    static let pageShift: UInt32 = 10
+    static let pageSize = 1 << Int(pageShift)
+    private static let pageMask: UInt32 = UInt32(pageSize - 1)
+
+    // One owner at a time (a `FlowTracker`), no inout access escapes: the per-packet
+    // lookups skip the dynamic exclusivity checks.
+    @exclusivity(unchecked) private var pages: [UnsafeMutablePointer<FlowEntry>] = []
+    /// Slots handed out so far; slots below it are live or on the free list.
+    @exclusivity(unchecked) private(set) var highWater: UInt32 = 0
+    /// First free slot + 1; a free entry's `firstFrame` links to the next.
+    @exclusivity(unchecked) private var freeHead: UInt32 = 0
+    @exclusivity(unchecked) private var index: UnsafeMutablePointer<UInt32>
+    @exclusivity(unchecked) private var indexMask: Int
+    @exclusivity(unchecked) private(set) var count = 0
+
+    init(indexCapacity: Int = 1024) {
+        var capacity = 16
+        while capacity < indexCapacity { capacity <<= 1 }
+        index = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+        index.initialize(repeating: 0, count: capacity)
+        indexMask = capacity - 1
+    }
+
+    deinit {
+        index.deallocate()
+        for page in pages { page.deallocate() }
+    }
+
+    /// Entries that fit without allocating a page.
+    var capacity: Int { pages.count * FlowTable.pageSize }
+    var indexBuckets: Int { indexMask + 1 }
+
+    /// Bytes held by the entries' pages and the index.
+    var bytes: Int {
+        capacity * MemoryLayout<FlowEntry>.stride + indexBuckets * MemoryLayout<UInt32>.stride
+            + pages.capacity * MemoryLayout<UnsafeMutablePointer<FlowEntry>>.stride
+    }
+
+    @inline(__always)
+    func entry(_ slot: UInt32) -> UnsafeMutablePointer<FlowEntry> {
+        pages[Int(slot >> FlowTable.pageShift)] + Int(slot & FlowTable.pageMask)
+    }
+
+    /// The slot of the live flow with `key`, whose `hash` is `key.hash`.
+    @inline(__always)
+    func find(_ key: FlowKey, hash: UInt64) -> UInt32? {
+        var position = Int(truncatingIfNeeded: hash) & indexMask
+        while true {
+            let value = index[position]
+            if value == 0 { return nil }
+            if entry(value - 1).pointee.key == key { return value - 1 }
+            position = (position + 1) & indexMask
+        }
+    }
+
+    /// Stores a new flow (its key must not be present) and returns its slot.
+    func insert(_ newEntry: FlowEntry, hash: UInt64) -> UInt32 {
+        if (count + 1) * 4 > indexBuckets * 3 { growIndex() }
+        let slot = takeSlot()
+        entry(slot).initialize(to: newEntry)
+        var position = Int(truncatingIfNeeded: hash) & indexMask
+        while index[position] != 0 { position = (position + 1) & indexMask }
+        index[position] = slot + 1
+        count += 1
+        return slot
+    }
+
+    /// Removes the flow in `slot` from the index and frees the slot.
+    func remove(_ slot: UInt32) {
+        var position = Int(truncatingIfNeeded: entry(slot).pointee.key.hash) & indexMask
+        while index[position] != slot + 1 { position = (position + 1) & indexMask }
+        index[position] = 0
+        shiftBack(from: position)
+        let freed = entry(slot)
+        freed.pointee.flags = []
+        freed.pointee.firstFrame = freeHead
+        freeHead = slot + 1
+        count -= 1
+    }
+
+    /// Forgets every flow and frees the pages (the index keeps its size).
+    func removeAll() {
+        for page in pages { page.deallocate() }
+        pages = []
+        highWater = 0
+        freeHead = 0
+        count = 0
+        index.update(repeating: 0, count: indexBuckets)
+    }
+
+    /// Calls `body` with every live slot, in slot order.
+    func forEachLiveSlot(_ body: (UInt32) -> Void) {
+        var slot: UInt32 = 0
+        while slot < highWater {
+            if entry(slot).pointee.flags.contains(.live) { body(slot) }
+            slot += 1
+        }
+    }
+
+    private func takeSlot() -> UInt32 {
+        if freeHead != 0 {
+            let slot = freeHead - 1
+            freeHead = entry(slot).pointee.firstFrame
+            return slot
+        }
+        if Int(highWater) == capacity {
+            pages.append(UnsafeMutablePointer<FlowEntry>.allocate(capacity: FlowTable.pageSize))
+        }
+        highWater += 1
+        return highWater - 1
+    }
+
+    /// Backward-shift deletion: moves later members of the probe run into the hole so
+    /// that lookups never stop early at it.
+    private func shiftBack(from hole: Int) {
+        var hole = hole
+        var next = (hole + 1) & indexMask
+        while index[next] != 0 {
+            let home = Int(truncatingIfNeeded: entry(index[next] - 1).pointee.key.hash) & indexMask
+            // The member at `next` may move to `hole` unless its home lies cyclically in (hole, next].
+            let homeAfterHole = (home &- hole) & indexMask
+            let nextAfterHole = (next &- hole) & indexMask
+            if homeAfterHole == 0 || homeAfterHole > nextAfterHole {
+                index[hole] = index[next]
+                index[next] = 0
+                hole = next
+            }
+            next = (next + 1) & indexMask
+        }
+    }
+
+    private func growIndex() {
+        let oldBuckets = indexBuckets
+        let old = index
+        let buckets = oldBuckets * 2
+        index = UnsafeMutablePointer<UInt32>.allocate(capacity: buckets)
+        index.initialize(repeating: 0, count: buckets)
+        indexMask = buckets - 1
+        for position in 0..<oldBuckets where old[position] != 0 {
+            var target = Int(truncatingIfNeeded: entry(old[position] - 1).pointee.key.hash) & indexMask
+            while index[target] != 0 { target = (target + 1) & indexMask }
+            index[target] = old[position]
+        }
+        old.deallocate()
+    }
+}

@@ -1,0 +1,29 @@
+extension FlowTracker {
+    /// Ends the flows idle past their timeout. Runs at most once per sweep interval of
+    /// capture time, and only after enough packets (a sixteenth of the table) to pay
+    /// for walking the table, so its cost per packet stays constant.
+    func sweep(now: Int64) {
+        let interval = configuration.sweepIntervalSeconds * 1_000_000_000
+        guard nextSweepTime != .min else {
+            nextSweepTime = now + interval
+            return
+        }
+        nextSweepTime = now + interval
+        guard packetsSinceSweep * 16 >= Int(table.highWater) else { return }
+        packetsSinceSweep = 0
+        stats.sweeps += 1
+        table.forEachLiveSlot { slot in
+            if isIdle(table.entry(slot).pointee, now: now) { end(slot, .idle) }
+        }
+    }
+
+    /// Emits the flow in `slot` and frees its memory.
+    func end(_ slot: UInt32, _ reason: FlowEnd) {
+        let entry = table.entry(slot).pointee
+        let record = makeRecord(entry, end: reason)
+        extras.release(entry.extras)
+        table.remove(slot)
+        stats.flowsEmitted += 1
+        emit(record)
+    }
+}

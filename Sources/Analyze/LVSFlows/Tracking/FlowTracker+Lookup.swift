@@ -1,0 +1,47 @@
+extension FlowTracker {
+    /// The flow of `key`: the live one, or a new one when there is none or the old one has
+    /// been idle past its timeout (which is then emitted). A new flow's originator is the
+    /// packet's sender unless `flip` (the first packet is a reply: SYN-ACK, echo reply).
+    func flow(_ key: FlowKey, sourceIsA: Bool, flip: Bool, _ c: PacketContext)
+        -> (slot: UInt32, entry: UnsafeMutablePointer<FlowEntry>, isNew: Bool) {
+        let hash = key.hash
+        if let slot = table.find(key, hash: hash) {
+            let entry = table.entry(slot)
+            if !isIdle(entry.pointee, now: c.time) { return (slot, entry, false) }
+            end(slot, .idle)
+        }
+        let slot = create(key, hash: hash, origIsA: sourceIsA != flip, flipped: flip, c)
+        return (slot, table.entry(slot), true)
+    }
+
+    func create(_ key: FlowKey, hash: UInt64, origIsA: Bool, flipped: Bool, _ c: PacketContext) -> UInt32 {
+        var entry = FlowEntry(key: key, time: c.time, frame: c.frame)
+        if origIsA { entry.flags.insert(.origIsA) }
+        if flipped {
+            entry.flags.insert(.flipped)
+            entry.history.append(UInt8(ascii: "^"))
+        }
+        let slot = table.insert(entry, hash: hash)
+        stats.flowsCreated += 1
+        if table.count > stats.peakLiveFlows {
+            stats.peakLiveFlows = table.count
+            stats.bytesAtPeak = memoryBytes
+        }
+        return slot
+    }
+
+    /// Seconds a flow may stay idle: IPVS's timeout for its protocol and state.
+    func timeout(_ entry: FlowEntry) -> Int64 {
+        let timeouts = configuration.timeouts
+        switch entry.key.proto {
+        case 6: return timeouts.tcp(entry.ipvsState)
+        case 17: return timeouts.udp
+        case 1, 58: return timeouts.icmp
+        default: return timeouts.other
+        }
+    }
+
+    func isIdle(_ entry: FlowEntry, now: Int64) -> Bool {
+        now - entry.lastTime > timeout(entry) * 1_000_000_000
+    }
+}

@@ -1,0 +1,43 @@
+import LVSCapture
+import LVSDecode
+import LVSWire
+
+/// The per-packet facts every protocol's update needs, copied out of the record and the
+/// decoded packet once.
+struct PacketContext {
+    var time: Int64
+    var frame: UInt32
+    var subPoint: UInt16
+    var leg: UInt16
+    var vlans: UInt32
+    var ttl: UInt8
+    /// IPv4 identification; for IPv6 the fragment header's (usually 0).
+    var ipID: UInt16
+    var ipTotalLength: Int
+    /// SLL packet type, for cooked captures.
+    var cookedPacketType: UInt8?
+    var source: IPAddress
+    var destination: IPAddress
+    /// The outer header when the packet came through IP-in-IP or GRE.
+    var encapsulation: TunnelState?
+
+    init(record: PacketRecord, packet: DecodedPacket, ip: IPInfo, subPoint: UInt16, leg: UInt16) {
+        time = record.timestamp.rawValue
+        frame = UInt32(clamping: record.frameNumber)
+        self.subPoint = subPoint
+        self.leg = leg
+        vlans = FlowKey.vlanBits(outer: packet.link.outerVLAN, inner: packet.link.innerVLAN)
+        ttl = ip.ttl
+        ipID = UInt16(truncatingIfNeeded: ip.identification)
+        ipTotalLength = ip.totalLength
+        cookedPacketType = packet.link.cookedPacketType
+        source = ip.source
+        destination = ip.destination
+        if let tunnel = packet.tunnel, let outer = packet.ip {
+            encapsulation = TunnelState(kind: tunnel.kind, source: outer.source, destination: outer.destination)
+        }
+    }
+
+    /// Capture time in milliseconds modulo 2^16 (for `CopyRing`).
+    var milliseconds: UInt16 { UInt16(truncatingIfNeeded: time / 1_000_000) }
+}

@@ -1,0 +1,54 @@
+import LVSFlows
+
+/// Writes `lvscope flows`: the header (TSV), one line per flow record in first-seen
+/// order, then the clock offsets: `#clock_offset` trailer lines (TSV) or a final object
+/// with `"clockOffsets"` (JSON).
+public struct FlowListing {
+    public let format: FlowListingFormat
+    public let sink: OutputSink
+
+    public init(format: FlowListingFormat, sink: OutputSink) {
+        self.format = format
+        self.sink = sink
+    }
+
+    public func write(records: [FlowRecord], correlation: CorrelationResult) throws(OutputError) {
+        if format == .tsv {
+            for line in FlowFields.tsvHeader() { try sink.writeLine(line) }
+        }
+        // By index, so that each (large) record is read in place, not copied.
+        for i in records.indices {
+            let member = correlation.membership[records[i].uid]
+            let connection = member.map { correlation.connections[$0.connection].id }
+            if format == .tsv {
+                try sink.writeLine { FlowFields.appendTSV(records[i], connection: connection, rewrites: member?.rewrites,
+                                                          to: &$0) }
+            } else {
+                try sink.writeLine(FlowFields.json(FlowFields.values(records[i], connection: connection,
+                                                                    rewrites: member?.rewrites)))
+            }
+        }
+        try writeOffsets(correlation)
+    }
+
+    /// One line per point: name, seconds (`-` when no packet links it to the reference),
+    /// matched pairs, and the point it was chained through.
+    private func writeOffsets(_ correlation: CorrelationResult) throws(OutputError) {
+        if format == .tsv {
+            try sink.writeLine("#clock_reference\t" + correlation.referencePoint)
+            for offset in correlation.clockOffsets {
+                try sink.writeLine(["#clock_offset", offset.point, offset.nanoseconds.map(FlowFields.seconds) ?? "-",
+                                    String(offset.pairs), offset.via ?? "-"].joined(separator: "\t"))
+            }
+            return
+        }
+        let offsets = correlation.clockOffsets.map { offset in
+            JSONValue.object([
+                ("point", .string(offset.point)), ("seconds", offset.seconds.map(JSONValue.double) ?? .null),
+                ("pairs", .int(offset.pairs)), ("via", .optional(offset.via)),
+            ])
+        }
+        try sink.writeLine(JSONValue.object([("clockReference", .string(correlation.referencePoint)),
+                                             ("clockOffsets", .array(offsets))]).rendered())
+    }
+}

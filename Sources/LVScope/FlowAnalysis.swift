@@ -1,0 +1,32 @@
+import LVSCapture
+import LVSDecode
+import LVSFlows
+import LVSWire
+
+/// What `lvscope flows` computes: the flows of every capture point, and the connections
+/// stitched across points and legs with the clocks' offsets.
+public struct FlowAnalysisResult: Sendable {
+    public var collection: FlowCollection
+    public var correlation: CorrelationResult
+}
+
+/// Reads the captures together (time-ordered merge), builds each point's flows and
+/// correlates them.
+public enum FlowAnalysis {
+    public static func run(_ inputs: [CaptureInput], verifyChecksums: Bool = false,
+                           configuration: FlowConfiguration = FlowConfiguration()) throws -> FlowAnalysisResult {
+        var seen = Set<String>()
+        for input in inputs where !seen.insert(input.point).inserted {
+            throw LVScopeError("two captures share the point name \"\(input.point)\"; name them with NAME=PATH",
+                               at: input.path)
+        }
+        let collection: FlowCollection
+        do {
+            collection = try FlowCollector.collect(inputs, configuration: configuration,
+                                                   decoder: PacketDecoder.Options(verifyChecksums: verifyChecksums))
+        } catch {
+            throw LVScopeError(error.what, at: error.location)
+        }
+        return FlowAnalysisResult(collection: collection, correlation: collection.correlate())
+    }
+}

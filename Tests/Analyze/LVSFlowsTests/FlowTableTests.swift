@@ -1,0 +1,115 @@
+@testable import LVSFlows
+import Foundation
+import LVSTestSupport
+import LVSWire
+import Testing
+
+/// The table's own structures, on values built field by field.
+@Suite struct FlowTableTests {
+    static func key(_ i: Int) -> FlowKey {
+        FlowKey.make(source: .v4(IPv4Address(rawValue: 0xC612_0000 | UInt32(i >> 16))), sourcePort: UInt16(truncatingIfNeeded: i),
+                     destination: .v4(IPv4Address(192, 0, 2, 10)), destinationPort: 80, proto: 6, echo: false,
+                     subPoint: 0, vlans: 0).key
+    }
+
+    @Test("insert, find and remove keep every other key reachable (backward-shift deletion)")
+    func insertFindRemove() {
+        let table = FlowTable(indexCapacity: 16)
+        var slots: [Int: UInt32] = [:]
+        for i in 0..<5_000 {
+            let k = Self.key(i)
+            slots[i] = table.insert(FlowEntry(key: k, time: Int64(i), frame: UInt32(i + 1)), hash: k.hash)
+        }
+        #expect(table.count == 5_000 && table.indexBuckets >= 5_000 * 4 / 3)
+        for i in stride(from: 0, to: 5_000, by: 3) { table.remove(slots[i] ?? 0) }
+        for i in 0..<5_000 {
+            let k = Self.key(i)
+            let found = table.find(k, hash: k.hash)
+            if i % 3 == 0 {
+                #expect(found == nil, "\(i) removed")
+            } else {
+                #expect(found == slots[i], "\(i) still there")
+                #expect(table.entry(found ?? 0).pointee.firstTime == Int64(i))
+            }
+        }
+        // Freed slots are reused before new pages are taken.
+        let capacity = table.capacity
+        for i in stride(from: 0, to: 5_000, by: 3) {
+            let k = Self.key(i + 10_000)
+            _ = table.insert(FlowEntry(key: k, time: 0, frame: 1), hash: k.hash)
+        }
+        #expect(table.capacity == capacity && table.count == 5_000)
+    }
+
+    @Test("a flow entry is a plain value of at most 272 bytes")
+    func entryLayout() {
+        #expect(_isPOD(FlowEntry.self) && _isPOD(FlowExtras.self))
+        #expect(MemoryLayout<FlowEntry>.stride <= 272)
+        #expect(MemoryLayout<FlowKey>.size == 44 && MemoryLayout<FlowSideState>.size == 40)
+    }
+
+    @Test("both directions of a conversation make one key")
+    func keySymmetry() throws {
+        let a = try #require(IPAddress("2001:db8::1"))
+        let b = try #require(IPAddress("2001:db8::2"))
+        let forward = FlowKey.make(source: a, sourcePort: 40000, destination: b, destinationPort: 80, proto: 6, echo: false,
+                                   subPoint: 3, vlans: FlowKey.vlanBits(outer: 100, inner: 7))
+        let backward = FlowKey.make(source: b, sourcePort: 80, destination: a, destinationPort: 40000, proto: 6, echo: false,
+                                    subPoint: 3, vlans: FlowKey.vlanBits(outer: 100, inner: 7))
+        #expect(forward.key == backward.key && forward.key.hash == backward.key.hash)
+        #expect(forward.sourceIsA && !backward.sourceIsA)
+        #expect(forward.key.outerVLAN == 100 && forward.key.innerVLAN == 7 && forward.key.addressA == a)
+    }
+
+    @Test("history keeps 15 letters inline and swaps case on a flip")
+    func history() {
+        var history = FlowHistory()
+        for letter in "ShADadtTfF".utf8 { history.append(letter) }
+        #expect(history.string == "ShADadtTfF")
+        #expect(history.swappingCase().string == "sHadADTtFf")
+        for _ in 0..<10 { history.append(UInt8(ascii: "t")) }
+        #expect(history.count == 15 && history.isFull)
+    }
+
+    @Test("the link-leg set counts four legs per flow and marks copy legs")
+    func legs() {
+        var legs = LinkLegSet()
+        for (leg, direction) in [(1, FlowDirection.orig), (2, .orig), (1, .resp), (1, .orig)] {
+            let added = legs.add(UInt16(leg), direction)
+            #expect(added)
+        }
+        legs.markCopies(2, .orig)
+        let again = legs.add(2, .orig)
+        #expect(again)
+        #expect(legs.carriesCopies(2, .orig) && !legs.carriesCopies(1, .orig))
+        #expect(legs.entries.map(\.packets) == [2, 2, 1])
+        let third = legs.add(3, .resp)
+        let fifth = legs.add(4, .resp)
+        #expect(third && !fifth)
+        #expect(legs.flipped().entries.map(\.direction) == [.resp, .resp, .orig, .orig])
+    }
+
+    /// The idle timeouts repeat LVSConfig's `Timeouts.linux` (LVSFlows does not import
+    /// LVSConfig): read that source and compare.
+    @Test("idle timeouts equal LVSConfig's Linux defaults")
+    func timeoutsMatchKernelProfile() throws {
+        let root = try FixturePaths.repositoryRoot()
+        let text = try String(contentsOf: root.appendingPathComponent("Sources/LVSConfig/Kernel/Timeouts.swift"),
+                              encoding: .utf8)
+        let start = try #require(text.range(of: "static let linux = Timeouts("))
+        let body = text[start.upperBound...].prefix { $0 != ")" }
+        var values: [String: Int64] = [:]
+        for part in body.split(separator: ",") {
+            let pair = part.split(separator: ":").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if pair.count == 2, let value = Int64(pair[1]) { values[pair[0]] = value }
+        }
+        let t = IdleTimeouts.linux
+        let ours: [String: Int64] = [
+            "tcpNone": t.tcpNone, "tcpEstablished": t.tcpEstablished, "tcpSynSent": t.tcpSynSent,
+            "tcpSynReceived": t.tcpSynReceived, "tcpFinWait": t.tcpFinWait, "tcpTimeWait": t.tcpTimeWait,
+            "tcpClose": t.tcpClose, "tcpCloseWait": t.tcpCloseWait, "tcpLastAck": t.tcpLastAck,
+            "tcpListen": t.tcpListen, "tcpSynAck": t.tcpSynAck, "udp": t.udp,
+        ]
+        #expect(values == ours)
+    }
+}
