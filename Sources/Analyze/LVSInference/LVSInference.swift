@@ -1,1 +1,0 @@
-// LVSInference: see ../shared/DESIGN.md §1 for this module's place in the pipeline.

@@ -1,1 +1,0 @@
-// LVSRules: see ../shared/DESIGN.md §1 for this module's place in the pipeline.

@@ -1,0 +1,17 @@
+/// Every rule lvscope runs, in the order `lvscope rules` lists them.
+public enum RuleCatalog {
+    public static let all: [any Rule] = []
+
+    /// Runs every rule and returns the findings in report order: severity (errors first),
+    /// then rule id, subject and first evidence.
+    public static func evaluate(_ context: AnalysisContext, rules: [any Rule] = all) -> [Finding] {
+        rules.flatMap { $0.evaluate(context) }.sorted(by: reportOrder)
+    }
+
+    static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.rule != b.rule { return a.rule < b.rule }
+        if a.subject != b.subject { return a.subject < b.subject }
+        return (a.evidence.first?.time.rawValue ?? 0) < (b.evidence.first?.time.rawValue ?? 0)
+    }
+}
