@@ -1,6 +1,19 @@
-/// Every rule lvscope runs, in the order `lvscope rules` lists them.
+/// Every rule lvscope runs, in the order `lvscope rules` lists them: the path of a
+/// connection (gateways, addresses, ARP), then the real servers, FULL-NAT, ICMP and MTU,
+/// checksums, the configuration, and the captures themselves.
 public enum RuleCatalog {
-    public static let all: [any Rule] = []
+    public static let all: [any Rule] = [
+        NATReplyBypassesDirector(),
+        DRReplyViaDirector(),
+        ClientOnRealServerSubnet(),
+        ReplyFromWrongSource(),
+        VIPClaimedByNonDirector(),
+        VIPMACFlipFlop(),
+        DirectorBypassed(),
+        RealServerNotResponding(),
+        RealServerRefuses(),
+        DRPortMapping(),
+    ]
 
     /// Runs every rule and returns the findings in report order: severity (errors first),
     /// then rule id, subject and first evidence.

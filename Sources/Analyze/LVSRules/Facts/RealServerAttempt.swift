@@ -1,0 +1,61 @@
+import LVSCapture
+import LVSInference
+import LVSWire
+
+/// One connection attempt (a TCP SYN, a new UDP flow) that reached a real server, as a
+/// capture point saw it on the director → real-server leg, and how it ended there.
+struct RealServerAttempt {
+    /// Best first: what an attempt seen at several points counts as.
+    enum Outcome: Int, Comparable {
+        case answered
+        case refused
+        /// Answered by another path: the client reset it, or a reply came from another
+        /// address (`ForeignReply`).
+        case answeredElsewhere
+        case unanswered
+        /// Too close to the end of the capture to tell.
+        case pending
+
+        static func < (lhs: Outcome, rhs: Outcome) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// Identifies the attempt across capture points: its stitched connection, or its tuple.
+    enum Key: Hashable {
+        case connection(Int)
+        case tuple(IPProtocol, IPAddress, UInt16, IPAddress)
+    }
+
+    var service: VirtualServiceID
+    var mode: InferredMode
+    var server: IPAddress
+    /// Index into the flow records.
+    var record: Int
+    var key: Key
+    /// The client's address (nil when only a FULL-NAT local address is known).
+    var client: IPAddress?
+    var outcome: Outcome
+    /// This point would have seen the server's answer (false for a DR director, whose
+    /// replies go around it).
+    var judged: Bool
+    var time: Timestamp
+    var evidence: PacketReference
+}
+
+/// The attempts toward one real server of one service, each counted once across points.
+struct RealServerTally {
+    var service: VirtualServiceID
+    var mode: InferredMode
+    var server: IPAddress
+    var attempts = 0
+    var answered = 0
+    var refused = 0
+    var answeredElsewhere = 0
+    /// Unanswered at a point that would have seen the answer.
+    var unanswered = 0
+    var refusedEvidence: [PacketReference] = []
+    var unansweredEvidence: [PacketReference] = []
+    var attemptEvidence: [PacketReference] = []
+
+    /// Attempts whose outcome is known.
+    var judged: Int { answered + refused + answeredElsewhere + unanswered }
+}
