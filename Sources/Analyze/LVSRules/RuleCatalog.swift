@@ -13,10 +13,29 @@ public enum RuleCatalog {
         RealServerNotResponding(),
         RealServerRefuses(),
         DRPortMapping(),
+        FullNATTOAMissing(),
+        FullNATTOANoRoom(),
+        FullNATTOAMalformed(),
+        FullNATUOAMissing(),
+        ICMPErrorLeaksRealServer(),
+        ServiceMTUExceeded(),
+        BadChecksumAfterRewrite(),
+        ModeMismatch(),
+        ServiceNotConfigured(),
+        RealServerNotConfigured(),
+        RealServerIdle(),
+        WeightZeroReceivesNew(),
+        PersistenceBroken(),
+        CaptureChecksumOffload(),
+        CaptureSnaplenTruncated(),
+        CaptureCutShort(),
+        CaptureSequenceGaps(),
+        CaptureWithoutServiceTraffic(),
+        ClockOffsetUnknown(),
     ]
 
     /// Runs every rule and returns the findings in report order: severity (errors first),
-    /// then rule id, subject and first evidence.
+    /// then rule id, subject, service, first evidence and message.
     public static func evaluate(_ context: AnalysisContext, rules: [any Rule] = all) -> [Finding] {
         rules.flatMap { $0.evaluate(context) }.sorted(by: reportOrder)
     }
@@ -25,6 +44,16 @@ public enum RuleCatalog {
         if a.severity != b.severity { return a.severity > b.severity }
         if a.rule != b.rule { return a.rule < b.rule }
         if a.subject != b.subject { return a.subject < b.subject }
-        return (a.evidence.first?.time.rawValue ?? 0) < (b.evidence.first?.time.rawValue ?? 0)
+        if a.service != b.service {
+            guard let x = a.service else { return true }
+            guard let y = b.service else { return false }
+            return x < y
+        }
+        switch (a.evidence.first, b.evidence.first) {
+        case let (x?, y?) where x != y: return x < y
+        case (nil, _?): return true
+        case (_?, nil): return false
+        default: return a.message < b.message
+        }
     }
 }
