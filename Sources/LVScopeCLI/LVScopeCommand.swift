@@ -12,6 +12,6 @@ struct LVScopeCommand: ParsableCommand {
             (<where>)`, with exit status 2.
             """,
         version: LVScopeVersion.string,
-        subcommands: [DecodeCommand.self]
+        subcommands: [DecodeCommand.self, ReplayCommand.self]
     )
 }

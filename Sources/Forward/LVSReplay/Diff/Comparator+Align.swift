@@ -18,7 +18,14 @@ extension Comparator {
                 if let owner = boundObserved[tuple], owner != expected.connection { continue }
                 if binding?.observedTuple == tuple { score += 100 }
             }
-            score += agreement(facts, candidate.facts)
+            if expected.isForwardedRequest, binding == nil {
+                // The first request of a connection: the real director's choices (real
+                // server, local address and port, sequence offset) are not known yet and
+                // must not decide; only what no choice changes does.
+                score += agreement(facts, candidate.facts, invariantUnder: expected.mode)
+            } else {
+                score += agreement(facts, candidate.facts)
+            }
             if let outer = facts.outer, classifier.towardRealServer(facts, outer: outer) == candidate.towardRealServer {
                 score += 2
             }
@@ -29,6 +36,23 @@ extension Comparator {
             best = (index, score, distance)
         }
         return best?.index
+    }
+
+    /// Agreement on the fields a mode's free choices leave alone: NAT keeps the client's
+    /// address, port and numbers, DR and TUN keep everything, FULL-NAT only the
+    /// acknowledgement number.
+    private func agreement(_ expected: PacketFacts, _ observed: PacketFacts, invariantUnder mode: ForwardingMode?) -> Int {
+        switch mode {
+        case .directRouting, .tunnel:
+            return agreement(expected, observed)
+        case .nat:
+            guard let e = expected.tuple, let o = observed.tuple else { return 0 }
+            return (e.source == o.source ? 1 : 0) + (e.sourcePort == o.sourcePort ? 1 : 0)
+                + (expected.sequence == observed.sequence ? 1 : 0)
+                + (expected.acknowledgement == observed.acknowledgement ? 1 : 0)
+        case .fullNAT, nil:
+            return expected.acknowledgement == observed.acknowledgement ? 1 : 0
+        }
     }
 
     private func agreement(_ expected: PacketFacts, _ observed: PacketFacts) -> Int {

@@ -6,7 +6,7 @@ extension Comparator {
     /// Diffs the (re-aligned) expected frame against the chosen observed packet, drops
     /// differences that others explain, classifies the rest, and counts the packet as
     /// matched or mismatched.
-    mutating func record(_ expected: ExpectedPacket, _ facts: PacketFacts, bytes: [UInt8], against index: Int,
+    mutating func record(_ expected: ExpectedPacket, summary: String, bytes: [UInt8], against index: Int,
                          explained: [FieldDifference]) {
         let observedPacket = observed.packets[index]
         let expectedFields = fields(bytes)
@@ -35,7 +35,8 @@ extension Comparator {
             return
         }
         result.mismatched += 1
-        result.differences.append(PacketDifference(expected: reference(expected, facts), observed: observed.reference(index),
+        result.differences.append(PacketDifference(expected: reference(expected, summary: summary),
+                                                   observed: observed.reference(index),
                                                    fields: differences))
     }
 

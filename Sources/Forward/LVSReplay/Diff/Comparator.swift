@@ -47,6 +47,7 @@ struct Comparator {
         var bytes = expected.bytes
         var facts = decode(bytes)
         guard let key = facts.key, let outer = facts.outer else { return }
+        let summary = facts.summary
         let toward = classifier.towardRealServer(facts, outer: outer)
         var explained: [FieldDifference] = []
         if expected.isForwardedRequest, let connection = expected.connection, let binding = bindings[connection] {
@@ -54,7 +55,7 @@ struct Comparator {
             facts = decode(bytes)
         }
         guard let chosen = pick(key, for: expected, facts) else {
-            let reference = self.reference(expected, facts)
+            let reference = self.reference(expected, summary: summary)
             if observed.covers(towardRealServer: toward) {
                 result.missing += 1
                 result.missingPackets.append(reference)
@@ -71,7 +72,7 @@ struct Comparator {
         }
         explained += realignTunnel(&bytes, facts, observed.packets[chosen].facts)
         if !explained.isEmpty { facts = decode(bytes) }
-        record(expected, facts, bytes: bytes, against: chosen, explained: explained)
+        record(expected, summary: summary, bytes: bytes, against: chosen, explained: explained)
     }
 
     /// Observed packets toward real servers that no expected emission claimed.
@@ -92,8 +93,8 @@ struct Comparator {
         }
     }
 
-    func reference(_ expected: ExpectedPacket, _ facts: PacketFacts) -> ExpectedReference {
+    func reference(_ expected: ExpectedPacket, summary: String) -> ExpectedReference {
         ExpectedReference(frame: expected.frame, time: expected.time, side: expected.side,
-                          inputCapture: expected.inputCapture, inputFrame: expected.inputFrame, summary: facts.summary)
+                          inputCapture: expected.inputCapture, inputFrame: expected.inputFrame, summary: summary)
     }
 }

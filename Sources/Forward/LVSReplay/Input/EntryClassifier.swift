@@ -5,8 +5,8 @@ import LVSWire
 /// Decides which captured frames enter the director, by which side, and gives the
 /// Ethernet frame to feed.
 ///
-/// A frame enters when it is an IP packet addressed to one of the director's MACs and not
-/// sent by the director itself; in a Linux cooked capture, when it is inbound to the host
+/// A frame enters when it is an IP packet (not IPv6 neighbour discovery or MLD) addressed
+/// to one of the director's MACs and not sent by the director itself; in a Linux cooked capture, when it is inbound to the host
 /// (`PACKET_HOST`). With two NICs the destination MAC names the side; on one segment (DR,
 /// one-armed NAT) and in cooked captures the content does: from a real server or to a
 /// FULL-NAT local address is the real-server side, anything else the client side.
@@ -19,7 +19,8 @@ struct EntryClassifier: Sendable {
     let addresses: DeploymentAddresses
 
     func side(_ facts: PacketFacts) -> Side? {
-        guard let outer = facts.outer else { return nil }
+        // Neighbour discovery and MLD are the director's own link business, never IPVS's.
+        guard let outer = facts.outer, !facts.isLinkHousekeeping else { return nil }
         let client = topology.clientSide.mac
         let real = topology.realServerSide.mac
         if let type = facts.cookedPacketType {

@@ -17,6 +17,8 @@ struct TopologyInference {
 
     mutating func infer() throws(ReplayError) -> DirectorTopology {
         let realServers = try realServerMACs()
+        let serverNotes = notes
+        notes.removeAll()
         let clientMAC = try directorClientMAC(excluding: Set(realServers.values))
         let router = try routerMAC(clientMAC: clientMAC, realServers: realServers)
         let (realSideMAC, clientSideServers) = try realServerSide(clientMAC: clientMAC, router: router,
@@ -25,6 +27,7 @@ struct TopologyInference {
             ? ownAddress(of: realSideMAC).map { [$0] } ?? [] : overrides.realServerSideAddresses
         let clientAddresses = clientMAC == realSideMAC ? [] : ownAddress(of: clientMAC).map { [$0] } ?? []
         let mtu = overrides.mtu ?? max(1500, evidence.largestPacket[clientMAC] ?? 0, evidence.largestPacket[realSideMAC] ?? 0)
+        notes += serverNotes
         notes.append("mtu \(mtu)\(overrides.mtu == nil ? " (1500 unless larger packets were seen)" : " (--mtu)")")
         if !dip.isEmpty { notes.append("director real-server-side address \(dip.map(\.description).joined(separator: ", "))") }
         return DirectorTopology(

@@ -1,0 +1,49 @@
+import LVSCapture
+import LVSConfig
+import LVSForwarding
+import LVSReplay
+import LVSWire
+
+/// The facade of `lvscope replay`: loads the configuration, picks the kernel profile and
+/// runs the replay, turning every failure into a one-line `LVScopeError` (exit 2).
+public enum Replaying {
+    /// The `--kernel` names: `linux-MAJOR.MINOR` (e.g. `linux-6.8`, `linux-4.9`), `dpvs`,
+    /// `alibaba`.
+    public static func kernelProfile(named name: String) throws(LVScopeError) -> KernelProfile {
+        switch name {
+        case "dpvs": return .dpvs
+        case "alibaba": return .alibaba
+        default:
+            let parts = name.hasPrefix("linux-") ? name.dropFirst(6).split(separator: ".") : []
+            guard parts.count == 2, let major = Int(parts[0]), let minor = Int(parts[1]) else {
+                throw LVScopeError("unknown kernel \"\(name)\"; use linux-MAJOR.MINOR (e.g. linux-6.8), dpvs or alibaba",
+                                   at: "--kernel")
+            }
+            return .linux(major, minor)
+        }
+    }
+
+    /// Loads `configPath` and replays. Without `kernel`, a deployment with FULL-NAT real
+    /// servers runs as DPVS (the syntax of the file), anything else as Linux 6.8.
+    public static func run(configPath: String, kernel: String?, options: ReplayOptions) throws(LVScopeError)
+        -> ReplayResult {
+        let deployment: Deployment
+        do {
+            deployment = try Deployment.load(path: configPath)
+        } catch {
+            throw LVScopeError(error.message, at: error.location)
+        }
+        let usesFullNAT = deployment.services.contains { $0.modes.contains(.fullNAT) }
+        let profile = try kernel.map { name throws(LVScopeError) in try kernelProfile(named: name) }
+            ?? (usesFullNAT ? .dpvs : .default)
+        if usesFullNAT, !profile.supportsFullNAT {
+            throw LVScopeError("the configuration has FULL-NAT (-b) real servers, which mainline Linux does not "
+                + "implement; use --kernel dpvs or --kernel alibaba", at: configPath)
+        }
+        do {
+            return try ReplayRunner(deployment: deployment, profile: profile, options: options).run()
+        } catch {
+            throw LVScopeError(error.what, at: error.location)
+        }
+    }
+}
