@@ -98,9 +98,14 @@ extension Comparator {
 
     private func choice(_ facts: PacketFacts, _ tuple: FlowTuple, mode: ForwardingMode, fullNAT: Bool)
         -> ConnectionBinding.Choice {
+        // The real server: a configured RIP as (outer) destination; else a destination that
+        // is no VIP (a NAT toward a server the configuration lacks); else, with the VIP kept
+        // (DR), the server owning the destination MAC.
         var real: IPAddress?
         if let outer = facts.outer, addresses.realServers.contains(outer.destination) {
             real = outer.destination
+        } else if !addresses.virtualAddresses.contains(tuple.destination) {
+            real = tuple.destination
         } else if let mac = facts.destinationMAC {
             real = macToRealServer[mac]
         }

@@ -23,6 +23,8 @@ struct FrameFields: Sendable {
         names.firstIndex(of: name).map { values[$0] }
     }
 
+    init() {}
+
     mutating func add(_ name: String, _ value: String) {
         names.append(name)
         values.append(value)
