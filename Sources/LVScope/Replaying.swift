@@ -23,10 +23,30 @@ public enum Replaying {
         }
     }
 
+    /// Loads `configPath` and forwards live between two interfaces until `shouldStop`.
+    public static func live(configPath: String, kernel: String?, options: LiveOptions,
+                            shouldStop: () -> Bool) throws(LVScopeError) -> LiveResult {
+        let (deployment, profile) = try load(configPath, kernel: kernel)
+        do {
+            return try LiveForwarder(deployment: deployment, profile: profile, options: options).run(shouldStop: shouldStop)
+        } catch {
+            throw LVScopeError(error.what, at: error.location)
+        }
+    }
+
     /// Loads `configPath` and replays. Without `kernel`, a deployment with FULL-NAT real
     /// servers runs as DPVS (the syntax of the file), anything else as Linux 6.8.
     public static func run(configPath: String, kernel: String?, options: ReplayOptions) throws(LVScopeError)
         -> ReplayResult {
+        let (deployment, profile) = try load(configPath, kernel: kernel)
+        do {
+            return try ReplayRunner(deployment: deployment, profile: profile, options: options).run()
+        } catch {
+            throw LVScopeError(error.what, at: error.location)
+        }
+    }
+
+    static func load(_ configPath: String, kernel: String?) throws(LVScopeError) -> (Deployment, KernelProfile) {
         let deployment: Deployment
         do {
             deployment = try Deployment.load(path: configPath)
@@ -34,16 +54,12 @@ public enum Replaying {
             throw LVScopeError(error.message, at: error.location)
         }
         let usesFullNAT = deployment.services.contains { $0.modes.contains(.fullNAT) }
-        let profile = try kernel.map { name throws(LVScopeError) in try kernelProfile(named: name) }
-            ?? (usesFullNAT ? .dpvs : .default)
+        var profile: KernelProfile = usesFullNAT ? .dpvs : .default
+        if let kernel { profile = try kernelProfile(named: kernel) }
         if usesFullNAT, !profile.supportsFullNAT {
             throw LVScopeError("the configuration has FULL-NAT (-b) real servers, which mainline Linux does not "
                 + "implement; use --kernel dpvs or --kernel alibaba", at: configPath)
         }
-        do {
-            return try ReplayRunner(deployment: deployment, profile: profile, options: options).run()
-        } catch {
-            throw LVScopeError(error.what, at: error.location)
-        }
+        return (deployment, profile)
     }
 }

@@ -51,15 +51,23 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var topology: TopologyOptions
 
+    @OptionGroup var live: LiveArguments
+
     @Argument(help: ArgumentHelp("Captures fed to the director: PATH or NAME=PATH.", valueName: "INPUT"),
               transform: parseCapture)
     var inputs: [CaptureInput] = []
 
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("give at least one INPUT capture") }
+        if live.live {
+            try live.validate()
+            if !inputs.isEmpty || !against.isEmpty { throw ValidationError("--live takes no INPUT or --against captures") }
+        } else if inputs.isEmpty {
+            throw ValidationError("give at least one INPUT capture")
+        }
     }
 
     func run() throws {
+        if live.live { return try runLive() }
         let options = ReplayOptions(inputs: inputs, against: against, outputPath: output,
                                     overrides: topology.overrides, schedulerAgnostic: !strictScheduler)
         let result = try Replaying.run(configPath: config, kernel: kernel, options: options)
@@ -67,6 +75,22 @@ struct ReplayCommand: ParsableCommand {
         try sink.write(ReplayReport(result: result, generator: LVScopeVersion.generator).rendered(format))
         try sink.flush()
         if result.hasDifferences { throw ExitCode(1) }
+    }
+}
+
+extension ReplayCommand {
+    /// Forwards between two interfaces until SIGINT/SIGTERM or `--duration`, then prints
+    /// what it did.
+    func runLive() throws {
+        let options = LiveOptions(clientInterface: live.clientInterface ?? "", realServerInterface:
+                                    live.realServerInterface ?? live.clientInterface ?? "",
+                                  overrides: topology.overrides, duration: live.duration, outputPath: output)
+        StopSignal.install()
+        let result = try Replaying.live(configPath: config, kernel: kernel, options: options,
+                                        shouldStop: StopSignal.requested)
+        let sink = try OutputSink.open(report)
+        try sink.write(LiveReport(result: result, generator: LVScopeVersion.generator).rendered(format))
+        try sink.flush()
     }
 }
 
