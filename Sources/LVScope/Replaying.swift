@@ -16,8 +16,8 @@ public enum Replaying {
         default:
             let parts = name.hasPrefix("linux-") ? name.dropFirst(6).split(separator: ".") : []
             guard parts.count == 2, let major = Int(parts[0]), let minor = Int(parts[1]) else {
-                throw LVScopeError("unknown kernel \"\(name)\"; use linux-MAJOR.MINOR (e.g. linux-6.8), dpvs or alibaba",
-                                   at: "--kernel")
+                throw LVScopeError("unknown kernel \"\(name)\"; use linux-MAJOR.MINOR (e.g. linux-6.8), dpvs "
+                    + "or alibaba", at: "--kernel")
             }
             return .linux(major, minor)
         }
@@ -28,7 +28,8 @@ public enum Replaying {
                             shouldStop: () -> Bool) throws(LVScopeError) -> LiveResult {
         let (deployment, profile) = try load(configPath, kernel: kernel)
         do {
-            return try LiveForwarder(deployment: deployment, profile: profile, options: options).run(shouldStop: shouldStop)
+            let forwarder = LiveForwarder(deployment: deployment, profile: profile, options: options)
+            return try forwarder.run(shouldStop: shouldStop)
         } catch {
             throw LVScopeError(error.what, at: error.location)
         }

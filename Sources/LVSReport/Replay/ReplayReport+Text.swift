@@ -28,7 +28,8 @@ extension ReplayReport {
         }
         for difference in comparison.differences {
             let fields = difference.fields.map { field in
-                "\(field.field) \(field.expected) -> \(field.observed)" + (field.kind == .rewrite ? "" : " [\(field.kind)]")
+                let kind = field.kind == .rewrite ? "" : " [\(field.kind)]"
+                return "\(field.field) \(field.expected) -> \(field.observed)\(kind)"
             }.joined(separator: "; ")
             lines.append("differs    expected frame \(difference.expected.frame) (\(difference.expected.summary)) vs "
                 + "\(difference.observed.capture) frame \(difference.observed.frame): \(fields)")

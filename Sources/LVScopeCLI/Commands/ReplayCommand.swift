@@ -30,7 +30,10 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "The deployment: ipvsadm-save output or keepalived.conf.")
     var config: String
 
-    @Option(help: "Kernel profile: linux-MAJOR.MINOR (e.g. linux-6.8, linux-4.9), dpvs or alibaba (default: dpvs for a FULL-NAT configuration, else linux-6.8).")
+    @Option(help: """
+        Kernel profile: linux-MAJOR.MINOR (e.g. linux-6.8, linux-4.9), dpvs or alibaba \
+        (default: dpvs for a FULL-NAT configuration, else linux-6.8).
+        """)
     var kernel: String?
 
     @Option(name: .shortAndLong, help: "Write the emitted frames to this pcap file.")
@@ -59,8 +62,9 @@ struct ReplayCommand: ParsableCommand {
 
     func validate() throws {
         if live.live {
-            try live.validate()
-            if !inputs.isEmpty || !against.isEmpty { throw ValidationError("--live takes no INPUT or --against captures") }
+            if !inputs.isEmpty || !against.isEmpty {
+                throw ValidationError("--live takes no INPUT or --against captures")
+            }
         } else if inputs.isEmpty {
             throw ValidationError("give at least one INPUT capture")
         }

@@ -20,6 +20,12 @@ struct LiveArguments: ParsableArguments {
     var duration: Double?
 
     func validate() throws {
+        guard live else {
+            if clientInterface != nil || realServerInterface != nil || duration != nil {
+                throw ValidationError("--client-interface, --real-server-interface and --duration need --live")
+            }
+            return
+        }
         guard clientInterface != nil else { throw ValidationError("--live needs --client-interface") }
         if let duration, !(duration > 0) { throw ValidationError("--duration must be positive") }
     }

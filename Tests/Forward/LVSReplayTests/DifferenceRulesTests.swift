@@ -34,7 +34,8 @@ import Testing
 
     /// A cooked capture has no destination MAC: not a difference.
     @Test func missingLinkFieldsAreNotCompared() {
-        let expected = Self.fields([("eth.src", "02:00:00:00:02:02"), ("eth.dst", "02:00:00:00:03:01"), ("ip.ttl", "63")])
+        let expected = Self.fields([("eth.src", "02:00:00:00:02:02"), ("eth.dst", "02:00:00:00:03:01"),
+                                    ("ip.ttl", "63")])
         let observed = Self.fields([("eth.src", "02:00:00:00:02:02"), ("ip.ttl", "63")])
         #expect(Comparator.rawDifferences(expected, observed).isEmpty)
     }

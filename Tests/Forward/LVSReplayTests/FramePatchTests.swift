@@ -15,7 +15,8 @@ import Testing
         let reader = try CaptureReader(path: path)
         var packet = DecodedPacket()
         while let borrowed = try reader.nextPacket() {
-            PacketDecoder().decode(borrowed.bytes, linkType: .ethernet, originalLength: borrowed.bytes.count, into: &packet)
+            PacketDecoder().decode(borrowed.bytes, linkType: .ethernet, originalLength: borrowed.bytes.count,
+                                   into: &packet)
             if accept(PacketFacts(packet, bytes: borrowed.bytes, withKey: false)) { return Array(borrowed.bytes) }
         }
         throw NoSuchFrame(file: file)
@@ -28,7 +29,8 @@ import Testing
     static func edit(_ frame: inout [UInt8], _ body: (FramePatch) -> Void) throws {
         try frame.withUnsafeMutableBytes { raw in
             var packet = DecodedPacket()
-            PacketDecoder().decode(UnsafeRawBufferPointer(raw), linkType: .ethernet, originalLength: raw.count, into: &packet)
+            PacketDecoder().decode(UnsafeRawBufferPointer(raw), linkType: .ethernet, originalLength: raw.count,
+                                   into: &packet)
             body(try #require(FramePatch(raw, packet)))
         }
     }

@@ -17,7 +17,9 @@ enum ReplayFixtures {
 
     static func captures(_ scenario: String, _ files: [String]) throws -> [CaptureInput] {
         let directory = try directory(scenario)
-        return files.map { CaptureInput(point: String($0.dropLast(5)), path: directory.appendingPathComponent($0).path) }
+        return files.map { file in
+            CaptureInput(point: String(file.dropLast(5)), path: directory.appendingPathComponent(file).path)
+        }
     }
 
     /// Replays `inputs` of `scenario` against `against` with the scenario's configuration

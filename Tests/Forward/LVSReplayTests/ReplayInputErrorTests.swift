@@ -43,7 +43,8 @@ import Testing
     }
 
     @Test func unknownKernelAndFullNATOnLinux() throws {
-        let unknown = try #require(run(config: try ReplayFixtures.config("nat-ok"), inputs: try client(), kernel: "bsd"))
+        let natOK = try ReplayFixtures.config("nat-ok")
+        let unknown = try #require(run(config: natOK, inputs: try client(), kernel: "bsd"))
         #expect(unknown.location == "--kernel")
         let fullNAT = try #require(run(config: try ReplayFixtures.config("fullnat-ok"),
                                        inputs: try ReplayFixtures.captures("fullnat-ok", ["client.pcap"]),
@@ -78,8 +79,8 @@ import Testing
                                                 "\(directory)/rs1.pcap", "\(directory)/rs2.pcap"])
         #expect(same.status == 0)
         #expect(same.standardOutput.contains("result     same"))
-        let strict = try CommandLine.run(binary, ["replay", "--config", config, "--strict-scheduler", "--format", "json",
-                                                  "--against", "\(directory)/director-eth1.pcap",
+        let strict = try CommandLine.run(binary, ["replay", "--config", config, "--strict-scheduler", "--format",
+                                                  "json", "--against", "\(directory)/director-eth1.pcap",
                                                   "\(directory)/client.pcap"])
         #expect(strict.status == 1)
         #expect(strict.standardOutput.hasPrefix("{\n  \"schema\": \"lvscope.replay.v1\""))

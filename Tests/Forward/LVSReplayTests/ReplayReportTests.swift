@@ -37,7 +37,8 @@ import Testing
         // python3 as the PATH finds it (CI installs python3-jsonschema for it).
         let available = try CommandLine.run("/usr/bin/env", ["python3", "-c", "pass"])
         guard available.status == 0 else { return }
-        let schema = try FixturePaths.repositoryRoot().appendingPathComponent("Reports/schema/replay.v1.schema.json").path
+        let schema = try FixturePaths.repositoryRoot()
+            .appendingPathComponent("Reports/schema/replay.v1.schema.json").path
         let directory = try TemporaryDirectory()
         for (name, document) in try Self.documents() {
             let path = directory.path("\(name.replacingOccurrences(of: " ", with: "-")).json")

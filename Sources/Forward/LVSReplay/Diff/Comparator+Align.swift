@@ -41,7 +41,8 @@ extension Comparator {
     /// Agreement on the fields a mode's free choices leave alone: NAT keeps the client's
     /// address, port and numbers, DR and TUN keep everything, FULL-NAT only the
     /// acknowledgement number.
-    private func agreement(_ expected: PacketFacts, _ observed: PacketFacts, invariantUnder mode: ForwardingMode?) -> Int {
+    private func agreement(_ expected: PacketFacts, _ observed: PacketFacts,
+                           invariantUnder mode: ForwardingMode?) -> Int {
         switch mode {
         case .directRouting, .tunnel:
             return agreement(expected, observed)
@@ -109,7 +110,8 @@ extension Comparator {
         } else if let mac = facts.destinationMAC {
             real = macToRealServer[mac]
         }
-        var choice = ConnectionBinding.Choice(real: real, realPort: tuple.destinationPort, realMAC: facts.destinationMAC)
+        var choice = ConnectionBinding.Choice(real: real, realPort: tuple.destinationPort,
+                                              realMAC: facts.destinationMAC)
         if fullNAT {
             choice.local = tuple.source
             choice.localPort = tuple.sourcePort

@@ -41,10 +41,12 @@ extension Comparator {
     }
 
     /// A tunnel's outer IPv4 identification is the kernel's free choice: take the observed one.
-    func realignTunnel(_ bytes: inout [UInt8], _ facts: PacketFacts, _ observedFacts: PacketFacts) -> [FieldDifference] {
+    func realignTunnel(_ bytes: inout [UInt8], _ facts: PacketFacts,
+                       _ observedFacts: PacketFacts) -> [FieldDifference] {
         guard let expectedOuter = facts.outer, facts.inner?.offset != expectedOuter.offset, expectedOuter.version == 4,
               let observedOuter = observedFacts.outer, observedFacts.inner?.offset != observedOuter.offset,
-              observedOuter.version == 4, observedOuter.identification != expectedOuter.identification else { return [] }
+              observedOuter.version == 4, observedOuter.identification != expectedOuter.identification
+        else { return [] }
         let before = fields(bytes)
         bytes.withUnsafeMutableBytes { raw in
             patch(raw)?.setOuterIdentification(UInt16(truncatingIfNeeded: observedOuter.identification))

@@ -81,7 +81,8 @@ extension Comparator {
             }
             let expectedValue = expected[name] ?? "-"
             if expectedValue != observedValue {
-                differing.append(FieldDifference(field: name, expected: expectedValue, observed: observedValue, kind: .rewrite))
+                differing.append(FieldDifference(field: name, expected: expectedValue, observed: observedValue,
+                                                 kind: .rewrite))
             }
         }
         let differingNames = Set(differing.map(\.field))
@@ -100,7 +101,8 @@ extension Comparator {
         case "udp.checksum": return any("udp.", except: field) || pseudoHeader
         case "icmp.checksum": return any("icmp.", except: field) || pseudoHeader
         case "icmp.quoted.checksum":
-            return ["icmp.quoted.src", "icmp.quoted.dst", "icmp.quoted.id", "icmp.quoted.ttl"].contains { differing.contains($0) }
+            let quoted = ["icmp.quoted.src", "icmp.quoted.dst", "icmp.quoted.id", "icmp.quoted.ttl"]
+            return quoted.contains { differing.contains($0) }
         case "ip.len": return differing.contains("tcp.hlen") || differing.contains("udp.len")
         case "outer.ip.len": return differing.contains("ip.len")
         case "tcp.hlen": return differing.contains("tcp.options")

@@ -77,7 +77,8 @@ struct Comparator {
 
     /// Observed packets toward real servers that no expected emission claimed.
     mutating func finish() -> ReplayComparison {
-        for index in observed.packets.indices where !observed.packets[index].used && observed.packets[index].towardRealServer {
+        for index in observed.packets.indices
+        where !observed.packets[index].used && observed.packets[index].towardRealServer {
             result.unexpected += 1
             result.unexpectedPackets.append(observed.reference(index))
         }

@@ -76,7 +76,8 @@ struct FramePatch {
         let old = UnsafeRawBufferPointer(bytes).u16(at: offset)
         bytes.setU16(port, at: offset)
         adjustTransport { checksum, udp in
-            udp ? InternetChecksum.adjustUDP(checksum, old: old, new: port) : InternetChecksum.adjust(checksum, old: old, new: port)
+            udp ? InternetChecksum.adjustUDP(checksum, old: old, new: port)
+                : InternetChecksum.adjust(checksum, old: old, new: port)
         }
     }
 
@@ -147,7 +148,8 @@ struct FramePatch {
     /// A pseudo-header word changed (IPv4 address halves).
     private func adjustTransport(old: UInt32, new: UInt32) {
         adjustTransport { checksum, udp in
-            udp ? InternetChecksum.adjustUDP(checksum, old: old, new: new) : InternetChecksum.adjust(checksum, old: old, new: new)
+            udp ? InternetChecksum.adjustUDP(checksum, old: old, new: new)
+                : InternetChecksum.adjust(checksum, old: old, new: new)
         }
     }
 

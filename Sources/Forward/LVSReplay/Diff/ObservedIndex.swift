@@ -46,7 +46,10 @@ struct ObservedIndex: Sendable {
                                               towardRealServer: toward)
                 let identity = PayloadDigest.of(borrowed.bytes.slice(from: ip.offset, length: ip.totalLength))
                 if let copy = copies[identity]?.last(where: { isCopy(packets[$0], of: observed) }) {
-                    if packets[copy].facts.destinationMAC == nil, facts.destinationMAC != nil { packets[copy] = observed }
+                    // Keep the copy that has both MACs (Ethernet over cooked).
+                    if packets[copy].facts.destinationMAC == nil, facts.destinationMAC != nil {
+                        packets[copy] = observed
+                    }
                     continue
                 }
                 copies[identity, default: []].append(packets.count)

@@ -43,7 +43,9 @@ struct DuplicateFilter: Sendable {
         expire(before: time)
         let bit = UInt64(1) << UInt64(point)
         if var entries = seen[identity] {
-            if let index = entries.firstIndex(where: { $0.points & bit == 0 && abs($0.time.rawValue - time.rawValue) <= window }) {
+            let window = window
+            let near = { (seen: Seen) in abs(seen.time.rawValue - time.rawValue) <= window }
+            if let index = entries.firstIndex(where: { $0.points & bit == 0 && near($0) }) {
                 entries[index].points |= bit
                 seen[identity] = entries
                 return true

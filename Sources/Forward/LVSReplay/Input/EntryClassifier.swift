@@ -6,10 +6,11 @@ import LVSWire
 /// Ethernet frame to feed.
 ///
 /// A frame enters when it is an IP packet (not IPv6 neighbour discovery or MLD) addressed
-/// to one of the director's MACs and not sent by the director itself; in a Linux cooked capture, when it is inbound to the host
-/// (`PACKET_HOST`). With two NICs the destination MAC names the side; on one segment (DR,
-/// one-armed NAT) and in cooked captures the content does: from a real server or to a
-/// FULL-NAT local address is the real-server side, anything else the client side.
+/// to one of the director's MACs and not sent by the director itself; in a Linux cooked
+/// capture, when it is inbound to the host (`PACKET_HOST`). With two NICs the destination
+/// MAC names the side; on one segment (DR, one-armed NAT) and in cooked captures the
+/// content does: from a real server or to a FULL-NAT local address is the real-server
+/// side, anything else the client side.
 ///
 /// Cooked and VLAN-tagged frames are rebuilt as plain Ethernet: the destination MAC is the
 /// director's on that side, the source the sender's MAC when the capture has it, else the

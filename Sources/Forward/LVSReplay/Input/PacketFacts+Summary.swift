@@ -9,7 +9,8 @@ extension PacketFacts {
                 + "\(tuple.destination.withPort(tuple.destinationPort))\(flags) len \(key?.payloadLength ?? 0)"
         }
         if let inner, let icmp {
-            return "icmp\(icmp.version == 6 ? "v6" : "") \(inner.source) > \(inner.destination) type \(icmp.type) code \(icmp.code)"
+            let name = icmp.version == 6 ? "icmpv6" : "icmp"
+            return "\(name) \(inner.source) > \(inner.destination) type \(icmp.type) code \(icmp.code)"
         }
         if let inner { return "ip \(inner.source) > \(inner.destination) proto \(inner.protocolNumber.rawValue)" }
         return arp != nil ? "arp" : "non-ip"

@@ -28,7 +28,8 @@ struct PacketFacts: Sendable {
         outer = packet.ip
         inner = packet.innerIP
         icmp = packet.icmp
-        if let inner, let transport = packet.transport, transport.protocolNumber == .tcp || transport.protocolNumber == .udp {
+        if let inner, let transport = packet.transport,
+           transport.protocolNumber == .tcp || transport.protocolNumber == .udp {
             tuple = FlowTuple(proto: transport.protocolNumber, source: inner.source, sourcePort: transport.sourcePort,
                               destination: inner.destination, destinationPort: transport.destinationPort)
             if let tcp = transport.tcp {

@@ -19,7 +19,8 @@ public struct LiveOptions: Sendable {
     /// How long to wait for the real servers' ARP replies at start.
     public var resolveSeconds: Double
 
-    public init(clientInterface: String, realServerInterface: String, overrides: TopologyOverrides = TopologyOverrides(),
+    public init(clientInterface: String, realServerInterface: String,
+                overrides: TopologyOverrides = TopologyOverrides(),
                 settings: DirectorSettings? = nil, duration: Double? = nil, outputPath: String? = nil,
                 resolveSeconds: Double = 2) {
         self.clientInterface = clientInterface

@@ -91,9 +91,9 @@ struct ReplayLoop {
         guard let comparator else { return false }
         var decoded = DecodedPacket()
         return scratch.withUnsafeMutableBytes { frame in
-            decoder.decode(UnsafeRawBufferPointer(frame), linkType: .ethernet, originalLength: frame.count, into: &decoded)
-            return comparator.translateReply(frame, PacketFacts(decoded, bytes: UnsafeRawBufferPointer(frame), withKey: false),
-                                             packet: decoded)
+            let bytes = UnsafeRawBufferPointer(frame)
+            decoder.decode(bytes, linkType: .ethernet, originalLength: frame.count, into: &decoded)
+            return comparator.translateReply(frame, PacketFacts(decoded, bytes: bytes, withKey: false), packet: decoded)
         }
     }
 

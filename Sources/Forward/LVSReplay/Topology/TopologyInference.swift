@@ -26,10 +26,11 @@ struct TopologyInference {
         let dip = overrides.realServerSideAddresses.isEmpty
             ? ownAddress(of: realSideMAC).map { [$0] } ?? [] : overrides.realServerSideAddresses
         let clientAddresses = clientMAC == realSideMAC ? [] : ownAddress(of: clientMAC).map { [$0] } ?? []
-        let mtu = overrides.mtu ?? max(1500, evidence.largestPacket[clientMAC] ?? 0, evidence.largestPacket[realSideMAC] ?? 0)
+        let largest = max(evidence.largestPacket[clientMAC] ?? 0, evidence.largestPacket[realSideMAC] ?? 0)
+        let mtu = overrides.mtu ?? max(1500, largest)
         notes += serverNotes
         notes.append("mtu \(mtu)\(overrides.mtu == nil ? " (1500 unless larger packets were seen)" : " (--mtu)")")
-        if !dip.isEmpty { notes.append("director real-server-side address \(dip.map(\.description).joined(separator: ", "))") }
+        if !dip.isEmpty { notes.append("director real-server-side address \(Self.list(dip))") }
         return DirectorTopology(
             clientSide: .init(mac: clientMAC, addresses: clientAddresses, mtu: mtu),
             realServerSide: .init(mac: realSideMAC, addresses: dip, mtu: mtu),
@@ -49,9 +50,11 @@ struct TopologyInference {
                 macs[address] = mac
                 notes.append("real server \(address) at \(mac) (ARP/ND and its frames)")
             case .none:
-                throw ReplayError("cannot infer the MAC of real server \(address): no ARP, ND or frame from it in the captures; give --real-server \(address)=MAC", at: "--real-server")
+                throw ReplayError("cannot infer the MAC of real server \(address): no ARP, ND or frame from it in "
+                    + "the captures; give --real-server \(address)=MAC", at: "--real-server")
             case let .ambiguous(candidates):
-                throw ReplayError("real server \(address) appears with several MACs (\(Self.list(candidates))); give --real-server \(address)=MAC", at: "--real-server")
+                throw ReplayError("real server \(address) appears with several MACs (\(Self.list(candidates))); "
+                    + "give --real-server \(address)=MAC", at: "--real-server")
             }
         }
         return macs
@@ -76,9 +79,11 @@ struct TopologyInference {
             notes.append("director client side at \(mac) (frames to the VIP are addressed to it)")
             return mac
         case .none:
-            throw ReplayError("cannot infer the director's client-side MAC: no ARP/ND answer for a VIP and no frame to a VIP in the captures; give --director-mac", at: "--director-mac")
+            throw ReplayError("cannot infer the director's client-side MAC: no ARP/ND answer for a VIP and no "
+                + "frame to a VIP in the captures; give --director-mac", at: "--director-mac")
         case let .ambiguous(candidates):
-            throw ReplayError("cannot tell the director's client-side MAC among \(Self.list(candidates)); give --director-mac", at: "--director-mac")
+            throw ReplayError("cannot tell the director's client-side MAC among \(Self.list(candidates)); "
+                + "give --director-mac", at: "--director-mac")
         }
     }
 
@@ -98,9 +103,11 @@ struct TopologyInference {
             notes.append("client-side next hop (router) at \(mac)")
             return mac
         case .none:
-            throw ReplayError("cannot infer the client-side router's MAC: no client frame to the director in the captures; give --router-mac", at: "--router-mac")
+            throw ReplayError("cannot infer the client-side router's MAC: no client frame to the director in the "
+                + "captures; give --router-mac", at: "--router-mac")
         case let .ambiguous(candidates):
-            throw ReplayError("several client-side senders (\(Self.list(candidates))); give --router-mac", at: "--router-mac")
+            throw ReplayError("several client-side senders (\(Self.list(candidates))); give --router-mac",
+                              at: "--router-mac")
         }
     }
 
@@ -132,11 +139,14 @@ struct TopologyInference {
             chosen = clientMAC
             notes.append("director real-server side on the client-side interface \(clientMAC) (one segment)")
         } else {
-            throw ReplayError("cannot infer the director's real-server-side MAC: no ARP/ND request for, or frame to, a real server in the captures; give --director-rs-mac", at: "--director-rs-mac")
+            throw ReplayError("cannot infer the director's real-server-side MAC: no ARP/ND request for, or frame "
+                + "to, a real server in the captures; give --director-rs-mac", at: "--director-rs-mac")
         }
         guard chosen != clientMAC else { return (chosen, []) }
         let onClientSide = Set(perServer.filter { $0.value == clientMAC }.keys)
-        for address in onClientSide.sorted() { notes.append("real server \(address) reached on the client-side segment") }
+        for address in onClientSide.sorted() {
+            notes.append("real server \(address) reached on the client-side segment")
+        }
         return (chosen, onClientSide)
     }
 
