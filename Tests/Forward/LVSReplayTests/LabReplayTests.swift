@@ -1,5 +1,6 @@
 import LVSForwarding
 import LVSReplay
+import LVScope
 import LVSTestSupport
 import LVSWire
 import Testing
@@ -68,6 +69,26 @@ import Testing
             let names = Set(difference.fields.map(\.field))
             #expect(names.contains("eth.dst"))
             #expect(names.isSubset(of: ["eth.dst", "ip.dst", "tcp.dport", "udp.dport"]))
+        }
+    }
+
+    /// As Linux 4.9 (before "ipvs: Decrement ttl", lvs-reference.md §0.1) the model leaves
+    /// the request TTL alone: every request differs in `ip.ttl` by one and in nothing else;
+    /// the replies, lowered by the forward path in every version, still match.
+    @Test func kernelBeforeTTLDecrement() throws {
+        let options = ReplayOptions(inputs: try ReplayFixtures.captures("nat-ok", ReplayFixtures.twoArmed.inputs),
+                                    against: try ReplayFixtures.captures("nat-ok", ReplayFixtures.twoArmed.against))
+        let result = try Replaying.run(configPath: try ReplayFixtures.config("nat-ok"), kernel: "linux-4.9",
+                                       options: options)
+        let comparison = try #require(result.comparison)
+        #expect(result.profile == .linux(4, 9))
+        #expect(comparison.mismatched == 156)
+        #expect(comparison.matched == result.counts.emitted - 156)
+        for difference in comparison.differences {
+            #expect(difference.expected.side == .realServer)
+            #expect(ReplayComparison.fields(difference, .rewrite) == ["ip.ttl"])
+            let ttl = difference.fields.first { $0.field == "ip.ttl" }
+            #expect(ttl.flatMap { Int($0.expected) } == ttl.flatMap { Int($0.observed) }.map { $0 + 1 })
         }
     }
 
