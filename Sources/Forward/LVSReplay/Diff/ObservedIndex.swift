@@ -46,9 +46,12 @@ struct ObservedIndex: Sendable {
                                               towardRealServer: toward)
                 let identity = PayloadDigest.of(borrowed.bytes.slice(from: ip.offset, length: ip.totalLength))
                 if let copy = copies[identity]?.last(where: { isCopy(packets[$0], of: observed) }) {
-                    // Keep the copy that has both MACs (Ethernet over cooked).
+                    // Keep the copy that has both MACs (Ethernet over cooked), at the first
+                    // copy's time so that each key's list stays in time order.
                     if packets[copy].facts.destinationMAC == nil, facts.destinationMAC != nil {
-                        packets[copy] = observed
+                        var replacement = observed
+                        replacement.time = packets[copy].time
+                        packets[copy] = replacement
                     }
                     continue
                 }
@@ -70,10 +73,24 @@ struct ObservedIndex: Sendable {
         towardRealServer ? coversRealServerSide : coversClientSide
     }
 
-    /// Unused packets with `key` within `window` of `time`, in time order.
+    /// Unused packets with `key` within `window` of `time`, in time order. Each key's list
+    /// is in time order (packets arrive merged by time), so the window is found by bisection.
     func candidates(_ key: AlignmentKey, near time: Timestamp, window: Int64) -> [Int] {
         guard let indices = byKey[key] else { return [] }
-        return indices.filter { !packets[$0].used && abs(packets[$0].time.rawValue - time.rawValue) <= window }
+        let earliest = time.rawValue - window
+        let latest = time.rawValue + window
+        var low = 0
+        var high = indices.count
+        while low < high {
+            let middle = (low + high) / 2
+            if packets[indices[middle]].time.rawValue < earliest { low = middle + 1 } else { high = middle }
+        }
+        var found: [Int] = []
+        for index in indices[low...] {
+            if packets[index].time.rawValue > latest { break }
+            if !packets[index].used { found.append(index) }
+        }
+        return found
     }
 
     mutating func markUsed(_ index: Int) {
