@@ -200,9 +200,8 @@ final class LibpcapLiveHandle {
     }
 
     private static func activationMessage(_ status: Int32, _ pointer: OpaquePointer) -> String {
-        let text = String(cString: pcap_statustostr(status))
         let detail = String(cString: pcap_geterr(pointer))
-        return detail.isEmpty ? text : "\(text): \(detail)"
+        return detail.isEmpty ? String(cString: pcap_statustostr(status)) : detail
     }
 }
 

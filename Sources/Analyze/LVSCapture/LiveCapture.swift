@@ -18,7 +18,7 @@ public final class LiveCapture {
         do {
             handle = try LibpcapLiveHandle(interface: interface, snaplen: Int32(snaplen), promiscuous: promiscuous)
         } catch {
-            throw CaptureError(path: interface, .libpcapOpenFailed(error.message))
+            throw CaptureError(path: interface, .interfaceUnavailable(error.message))
         }
         self.interface = interface
         linkType = LinkType(rawValue: handle.dataLinkType)

@@ -64,6 +64,19 @@ import Testing
         #expect(directorless.location == "--director-mac")
     }
 
+    /// Live mode on an interface that does not exist: the interface is the location.
+    @Test func liveWithoutTheInterface() throws {
+        do {
+            _ = try Replaying.live(configPath: try ReplayFixtures.config("nat-ok"), kernel: nil,
+                                   options: LiveOptions(clientInterface: "nosuch0", realServerInterface: "nosuch0"),
+                                   shouldStop: { true })
+            Issue.record("live mode started without its interface")
+        } catch {
+            #expect(error.location == "nosuch0")
+            #expect(error.what.hasPrefix("cannot capture on the interface: "))
+        }
+    }
+
     /// The built `lvscope` binary: exit status 2 and exactly one line on standard error for
     /// bad input; 0 and 1 for the verdicts.
     @Test func commandLineExitStatus() throws {
