@@ -66,8 +66,9 @@ import Testing
 
     /// Live mode on an interface that does not exist: the interface is the location.
     @Test func liveWithoutTheInterface() throws {
-        do {
-            _ = try Replaying.live(configPath: try ReplayFixtures.config("nat-ok"), kernel: nil,
+        let config = try ReplayFixtures.config("nat-ok")
+        do throws(LVScopeError) {
+            _ = try Replaying.live(configPath: config, kernel: nil,
                                    options: LiveOptions(clientInterface: "nosuch0", realServerInterface: "nosuch0"),
                                    shouldStop: { true })
             Issue.record("live mode started without its interface")
