@@ -79,6 +79,26 @@ import Testing
         #expect(frame[field + 1] == reference[field + 1])
     }
 
+    /// An ICMP error's quote edited as if the server had received another request: the
+    /// result is byte for byte the error quoting that other request (quoted IPv4 header and
+    /// UDP checksums included), and its ICMP checksum verifies.
+    @Test func quotedRequestKeepsEveryChecksum() throws {
+        let received = PacketBuilder.udp("203.0.113.10:40000", "192.0.2.12:8053", payload: Array("Q 64".utf8))
+        let other = PacketBuilder.udp("203.0.113.10:40000", "192.0.2.11:53", payload: Array("Q 64".utf8))
+        func error(quoting request: PacketBuilder, from source: String) -> [UInt8] {
+            PacketBuilder.icmpError(source, "203.0.113.10", type: 3, code: 3, quoting: request.ipPacket)
+                .macs(destination: PacketBuilder.directorMAC, source: PacketBuilder.clientMAC).bytes
+        }
+        var frame = error(quoting: received, from: "192.0.2.12")
+        try Self.edit(&frame) { patch in
+            patch.setAddress(.source, IPAddress("192.0.2.11")!)
+            patch.setQuotedAddress(.destination, IPAddress("192.0.2.11")!)
+            patch.setQuotedPort(.destination, 53)
+        }
+        #expect(frame == error(quoting: other, from: "192.0.2.11"))
+        #expect(FrameChecksums.problems(in: frame).isEmpty)
+    }
+
     /// SACK edges move with the acknowledgement (both are the peer's sequence space).
     @Test func sackEdgesFollowTheAcknowledgement() throws {
         let options: [TCPOption] = [.noOperation, .noOperation, .sack(SACKBlocks([SACKBlock(left: 100, right: 200)]))]

@@ -92,6 +92,26 @@ import Testing
         }
     }
 
+    /// nat-rs-down: nothing listens on rs2, which answers UDP with ICMP port unreachable.
+    /// IPVS rewrites the quoted header but leaves the quoted UDP checksum stale; conntrack,
+    /// the lab's director, fixes it (Fixtures/README.md, item 4). The replay names exactly
+    /// that field on exactly those errors; everything else, the resets included, matches.
+    @Test func natICMPErrorsKeepTheQuotedChecksumStale() throws {
+        let result = try ReplayFixtures.replay("nat-rs-down", inputs: ReplayFixtures.twoArmed.inputs,
+                                               against: ReplayFixtures.twoArmed.against)
+        let comparison = try #require(result.comparison)
+        let unreachables = comparison.differences.filter { $0.expected.summary.hasSuffix("type 3 code 3") }
+        #expect(unreachables.count == 5)
+        #expect(comparison.differences.count == unreachables.count)
+        for difference in comparison.differences {
+            #expect(difference.fields.map(\.field) == ["icmp.quoted.l4checksum"])
+            #expect(difference.expected.side == .client)
+            #expect(difference.expected.inputCapture == "rs2")
+        }
+        #expect(comparison.matched == result.counts.emitted - 5)
+        #expect(comparison.missing == 0 && comparison.unexpected == 0)
+    }
+
     /// The director's own captures as input (an SLL2 `-i any` capture of both NICs, fed
     /// after conversion to Ethernet) and as observation point give the same verdict as the
     /// client and real-server captures; feeding the same packets from two points feeds each

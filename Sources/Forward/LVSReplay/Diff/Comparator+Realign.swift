@@ -55,10 +55,13 @@ extension Comparator {
     }
 
     /// Carries a real server's reply (an Ethernet frame about to be fed) from the real
-    /// director's choices into the model's: the real server it came from, the FULL-NAT
+    /// director's choices into the model's (ICMP errors: `translateError`): the real server it came from, the FULL-NAT
     /// local address and port it goes to, and the acknowledgement (and SACK edges) back by
     /// the sequence offset. Returns false when the connection has no binding.
     func translateReply(_ frame: UnsafeMutableRawBufferPointer, _ facts: PacketFacts, packet: DecodedPacket) -> Bool {
+        if let icmp = facts.icmp, icmp.isError, let quoted = icmp.quoted {
+            return translateError(frame, quoted, packet: packet)
+        }
         guard let tuple = facts.tuple, let connection = boundObserved[tuple.reversed],
               let binding = bindings[connection], binding.mode.repliesTraverseDirector,
               let patch = FramePatch(frame, packet) else { return false }
@@ -68,6 +71,28 @@ extension Comparator {
             if tuple.destination != local { patch.setAddress(.destination, local) }
             if tuple.destinationPort != binding.model.localPort { patch.setPort(.destination, binding.model.localPort) }
             if facts.tcpFlags.contains(.ack) { patch.addToAcknowledgement(0 &- binding.sequenceOffset) }
+        }
+        return true
+    }
+
+    /// An ICMP error a real server sent about a request: its source (the server), and in
+    /// the quote the request's destination (and FULL-NAT source and sequence number),
+    /// carried from the real director's choices into the model's.
+    func translateError(_ frame: UnsafeMutableRawBufferPointer, _ quoted: QuotedPacket, packet: DecodedPacket) -> Bool {
+        guard let sourcePort = quoted.sourcePort, let destinationPort = quoted.destinationPort else { return false }
+        let request = FlowTuple(proto: quoted.protocolNumber, source: quoted.source, sourcePort: sourcePort,
+                                destination: quoted.destination, destinationPort: destinationPort)
+        guard let connection = boundObserved[request], let binding = bindings[connection],
+              binding.mode.repliesTraverseDirector, let patch = FramePatch(frame, packet),
+              let real = binding.model.real else { return false }
+        if packet.innerIP?.source == binding.observed.real { patch.setAddress(.source, real) }
+        patch.setQuotedAddress(.destination, real)
+        patch.setQuotedPort(.destination, binding.model.realPort)
+        if binding.mode == .fullNAT, let local = binding.model.local {
+            if packet.innerIP?.destination != local { patch.setAddress(.destination, local) }
+            patch.setQuotedAddress(.source, local)
+            patch.setQuotedPort(.source, binding.model.localPort)
+            patch.addToQuotedSequence(0 &- binding.sequenceOffset)
         }
         return true
     }
