@@ -12,7 +12,7 @@ extension Comparator {
     ///   differences, classified `scheduler`.
     /// - FULL-NAT: the local address and port and the sequence offset (non-deterministic
     ///   by design, lvs-reference.md §11).
-    func realign(_ bytes: inout [UInt8], _ facts: PacketFacts, with binding: ConnectionBinding) -> [FieldDifference] {
+    func realign(_ bytes: inout [UInt8], with binding: ConnectionBinding) -> [FieldDifference] {
         let before = fields(bytes)
         bytes.withUnsafeMutableBytes { raw in
             guard let patch = patch(raw) else { return }

@@ -51,7 +51,7 @@ struct Comparator {
         let toward = classifier.towardRealServer(facts, outer: outer)
         var explained: [FieldDifference] = []
         if expected.isForwardedRequest, let connection = expected.connection, let binding = bindings[connection] {
-            explained = realign(&bytes, facts, with: binding)
+            explained = realign(&bytes, with: binding)
             facts = decode(bytes)
         }
         guard let chosen = pick(key, for: expected, facts) else {
@@ -67,11 +67,10 @@ struct Comparator {
         observed.markUsed(chosen)
         if expected.isForwardedRequest, let connection = expected.connection, bindings[connection] == nil,
            let binding = bind(connection, expected, facts, observedAt: chosen) {
-            explained = realign(&bytes, facts, with: binding)
+            explained = realign(&bytes, with: binding)
             facts = decode(bytes)
         }
         explained += realignTunnel(&bytes, facts, observed.packets[chosen].facts)
-        if !explained.isEmpty { facts = decode(bytes) }
         record(expected, summary: summary, bytes: bytes, against: chosen, explained: explained)
     }
 
