@@ -94,7 +94,6 @@ def bench_decode(args, floor_exe):
     report("lvscope decode --summary", measure([LVSCOPE, "decode", "--summary", path], args.repeat), floor, packets)
 
 
-<<<<<<< HEAD
 @bench("flows")
 def bench_flows(args, floor_exe):
     """Flow building (decode, flow table, correlation, TSV) as a ratio to the floor, and the
@@ -115,7 +114,7 @@ def bench_flows(args, floor_exe):
               f"held by the table; entry {fields['entry-bytes']} bytes)")
     print("  method: the table's own accounting at the peak of live flows: entry pages + index buckets +")
     print("  extras pool, in bytes, divided by the live flows then (not process RSS).")
-=======
+
 SYNTHETIC_NAT_CONFIG = """\
 -A -t 192.0.2.10:80 -s rr
 -a -t 192.0.2.10:80 -r 198.51.100.11:8080 -m -w 1
@@ -155,7 +154,6 @@ def bench_replay(args, floor_exe):
                           "--infile=" + path, "--outfile=" + tcprewrite_out], args.repeat)
     report("tcprewrite --dstipmap --fixcsum", tcprewrite, floor, packets)
     print(f"{'lvscope replay / tcprewrite':<34} {tcprewrite[0] / lvscope[0]:7.2f}x")
->>>>>>> replay
 
 
 def main():
