@@ -115,6 +115,46 @@ def bench_flows(args, floor_exe):
     print("  method: the table's own accounting at the peak of live flows: entry pages + index buckets +")
     print("  extras pool, in bytes, divided by the live flows then (not process RSS).")
 
+SYNTHETIC_NAT_CONFIG = """\
+-A -t 192.0.2.10:80 -s rr
+-a -t 192.0.2.10:80 -r 198.51.100.11:8080 -m -w 1
+-a -t 192.0.2.10:80 -r 198.51.100.12:8080 -m -w 1
+-a -t 192.0.2.10:80 -r 198.51.100.13:8080 -m -w 1
+-a -t 192.0.2.10:80 -r 198.51.100.14:8080 -m -w 1
+-A -t 192.0.2.10:443 -s rr
+-a -t 192.0.2.10:443 -r 198.51.100.11:8443 -m -w 1
+-a -t 192.0.2.10:443 -r 198.51.100.12:8443 -m -w 1
+-a -t 192.0.2.10:443 -r 198.51.100.13:8443 -m -w 1
+-a -t 192.0.2.10:443 -r 198.51.100.14:8443 -m -w 1
+"""
+
+
+@bench("replay")
+def bench_replay(args, floor_exe):
+    """File-to-file replay of the client->VIP leg through the NAT model (the synthetic
+    capture's addresses: VIP 192.0.2.10:80/443 -> RIPs 198.51.100.11-14:8080/8443), against
+    tcprewrite's stateless destination rewrite with checksum fixing on the same file."""
+    path = synthetic("vip", args.packets)
+    packets = count_packets(path)
+    config = os.path.join(WORK, "synthetic-nat.ipvsadm")
+    with open(config, "w") as f:
+        f.write(SYNTHETIC_NAT_CONFIG)
+    floor = measure([floor_exe, path], args.repeat)
+    print(f"file: {os.path.basename(path)}  {packets} packets")
+    print(f"{'libpcap floor (pcap_next_ex)':<34} {packets / floor[0] / 1e6:7.2f} Mpkt/s  {100.0:6.1f}% of floor  "
+          f"peak {floor[1]:7.1f} MiB")
+    lvscope_out = os.path.join(WORK, "replay-out.pcap")
+    lvscope = measure([LVSCOPE, "replay", "--config", config, "--output", lvscope_out, path], args.repeat)
+    report("lvscope replay (NAT model)", lvscope, floor, packets)
+    if not shutil.which("tcprewrite"):
+        print("tcprewrite not installed: no comparison")
+        return
+    tcprewrite_out = os.path.join(WORK, "tcprewrite-out.pcap")
+    tcprewrite = measure(["tcprewrite", "--dstipmap=192.0.2.10/32:198.51.100.11/32", "--fixcsum",
+                          "--infile=" + path, "--outfile=" + tcprewrite_out], args.repeat)
+    report("tcprewrite --dstipmap --fixcsum", tcprewrite, floor, packets)
+    print(f"{'lvscope replay / tcprewrite':<34} {tcprewrite[0] / lvscope[0]:7.2f}x")
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -43,9 +43,12 @@ public struct CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidRecord(String)
         /// A `CAPTURE` argument that is neither `PATH` nor `NAME=PATH`.
         case invalidArgument(String)
+        /// libpcap cannot capture on (or inject into) a network interface; its error text.
+        case interfaceUnavailable(String)
     }
 
-    /// The file (or, for `invalidArgument`, the command-line argument) concerned.
+    /// The file (for `invalidArgument` the command-line argument, for a live capture the
+    /// interface) concerned.
     public var path: String
     public var reason: Reason
 
@@ -77,6 +80,7 @@ public struct CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .writeFailed(message): "cannot write capture file: \(message)"
         case let .invalidRecord(message): "record cannot be written: \(message)"
         case let .invalidArgument(message): "invalid capture argument: \(message)"
+        case let .interfaceUnavailable(message): "cannot capture on the interface: \(message)"
         }
     }
 

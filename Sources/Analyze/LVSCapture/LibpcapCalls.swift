@@ -129,6 +129,82 @@ final class LibpcapDumpHandle {
     }
 }
 
+/// The outcome of one `pcap_next_ex` call on a live, non-blocking handle.
+enum LibpcapLiveNext {
+    case packet(LibpcapPacket)
+    /// Nothing is waiting.
+    case idle
+    case failure(message: String)
+}
+
+/// An interface opened for capture and injection (`pcap_create`, `pcap_set_snaplen`,
+/// `pcap_set_promisc`, `pcap_set_immediate_mode`, `pcap_set_tstamp_precision`,
+/// `pcap_activate`, then `pcap_setdirection(PCAP_D_IN)` so that frames it injects are not
+/// captured back, and `pcap_setnonblock` so one thread can serve several interfaces
+/// through `poll(2)` on `pcap_get_selectable_fd`).
+final class LibpcapLiveHandle {
+    let handle: OpaquePointer
+
+    init(interface: String, snaplen: Int32, promiscuous: Bool) throws(LibpcapFailure) {
+        let created = withErrorBuffer { errbuf in pcap_create(interface, errbuf) }
+        guard let pointer = created.result else { throw LibpcapFailure(message: created.message) }
+        pcap_set_snaplen(pointer, snaplen)
+        pcap_set_promisc(pointer, promiscuous ? 1 : 0)
+        pcap_set_immediate_mode(pointer, 1)
+        pcap_set_tstamp_precision(pointer, Int32(PCAP_TSTAMP_PRECISION_NANO))
+        let status = pcap_activate(pointer)
+        if status < 0 {
+            let message = LibpcapLiveHandle.activationMessage(status, pointer)
+            pcap_close(pointer)
+            throw LibpcapFailure(message: message)
+        }
+        let direction = pcap_setdirection(pointer, PCAP_D_IN)
+        let nonblocking = withErrorBuffer { errbuf in pcap_setnonblock(pointer, 1, errbuf) }
+        guard direction == 0, nonblocking.result == 0 else {
+            let message = direction != 0 ? String(cString: pcap_geterr(pointer)) : nonblocking.message
+            pcap_close(pointer)
+            throw LibpcapFailure(message: message)
+        }
+        handle = pointer
+    }
+
+    deinit { pcap_close(handle) }
+
+    /// `pcap_datalink`: a DLT_ value, equal to the LINKTYPE_ value for Ethernet and SLL.
+    var dataLinkType: UInt32 { UInt32(bitPattern: pcap_datalink(handle)) }
+
+    /// A descriptor `poll(2)` reports readable when packets wait; -1 when there is none.
+    var selectableDescriptor: Int32 { pcap_get_selectable_fd(handle) }
+
+    func next() -> LibpcapLiveNext {
+        var header: UnsafeMutablePointer<pcap_pkthdr>?
+        var data: UnsafePointer<UInt8>?
+        let status = pcap_next_ex(handle, &header, &data)
+        guard status == 1, let header else {
+            if status == 0 { return .idle }
+            return .failure(message: String(cString: pcap_geterr(handle)))
+        }
+        let record = header.pointee
+        let bytes = data.map { UnsafeRawBufferPointer(start: $0, count: Int(record.caplen)) }
+            ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        return .packet(LibpcapPacket(seconds: Int64(record.ts.tv_sec), fraction: Int64(record.ts.tv_usec),
+                                     capturedLength: bytes.count, originalLength: Int(record.len), bytes: bytes))
+    }
+
+    /// `pcap_inject`; the error text when the frame was not sent whole.
+    func inject(_ bytes: UnsafeRawBufferPointer) -> String? {
+        guard let base = bytes.baseAddress else { return nil }
+        let sent = pcap_inject(handle, base, bytes.count)
+        if sent == bytes.count { return nil }
+        return sent < 0 ? String(cString: pcap_geterr(handle)) : "sent \(sent) of \(bytes.count) bytes"
+    }
+
+    private static func activationMessage(_ status: Int32, _ pointer: OpaquePointer) -> String {
+        let detail = String(cString: pcap_geterr(pointer))
+        return detail.isEmpty ? String(cString: pcap_statustostr(status)) : detail
+    }
+}
+
 /// libpcap's error text for a failed call.
 struct LibpcapFailure: Error {
     var message: String

@@ -54,8 +54,9 @@ extension Director {
             return true
         }
         let buffer = copyFrame(input, into: &emissions)
+        let side = topology.side(toward: connection.real)
         let checkTTL = connection.mode != .fullNAT
-        guard !checkTTL || passRequestChecks(buffer, input, mtu: topology.realServerSide.mtu, tunnel: false,
+        guard !checkTTL || passRequestChecks(buffer, input, mtu: topology.interface(side).mtu, tunnel: false,
                                              isICMPError: true, into: &emissions) else { return true }
         guard let nextHop = topology.nextHop(toward: connection.real) else {
             emissions.drop(.noNeighbour, at: input.time)
@@ -74,9 +75,8 @@ extension Director {
         case .directRouting, .tunnel:
             DirectRoutingTransmitter.inbound(bytes, parsed)
         }
-        PacketEditing.setMACs(bytes, destination: nextHop, source: topology.realServerSide.mac)
-        send(buffer, verdict: .forwarded(connection.mode, .inbound), side: .realServer, time: input.time,
-             into: &emissions)
+        PacketEditing.setMACs(bytes, destination: nextHop, source: topology.interface(side).mac)
+        send(buffer, verdict: .forwarded(connection.mode, .inbound), side: side, time: input.time, into: &emissions)
         return true
     }
 }

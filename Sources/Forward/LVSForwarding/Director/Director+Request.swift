@@ -91,7 +91,8 @@ extension Director {
         let connection = connections[slot]
         switch connection.mode {
         case .nat, .directRouting:
-            let mtu = topology.realServerSide.mtu
+            let side = topology.side(toward: connection.real)
+            let mtu = topology.interface(side).mtu
             let buffer = copyFrame(input, into: &emissions)
             guard passRequestChecks(buffer, input, mtu: mtu, tunnel: false, isICMPError: false, into: &emissions) else {
                 return
@@ -105,8 +106,8 @@ extension Director {
             } else {
                 DirectRoutingTransmitter.inbound(bytes, input.parsed)
             }
-            PacketEditing.setMACs(bytes, destination: nextHop, source: topology.realServerSide.mac)
-            send(buffer, verdict: .forwarded(connection.mode, .inbound), side: .realServer, time: input.time,
+            PacketEditing.setMACs(bytes, destination: nextHop, source: topology.interface(side).mac)
+            send(buffer, verdict: .forwarded(connection.mode, .inbound), side: side, time: input.time,
                  into: &emissions)
         case .tunnel:
             transmitTunnel(connection, input, isICMPError: false, into: &emissions)
@@ -120,7 +121,8 @@ extension Director {
                                  into emissions: inout Emissions) {
         let tunnel = services[connection.service].destinations.servers[connection.destination].tunnel ?? .ipip
         let outerIPv4 = connection.real.isIPv4
-        let mtu = topology.realServerSide.mtu - TunnelTransmitter.overhead(outerIPv4: outerIPv4, tunnel: tunnel)
+        let side = topology.side(toward: connection.real)
+        let mtu = topology.interface(side).mtu - TunnelTransmitter.overhead(outerIPv4: outerIPv4, tunnel: tunnel)
         let buffer = copyFrame(input, into: &emissions)
         let tooSmall = mtu < (outerIPv4 ? 68 : 1280)
         guard passRequestChecks(buffer, input, mtu: tooSmall ? .max : mtu, tunnel: true, isICMPError: isICMPError,
@@ -136,9 +138,9 @@ extension Director {
             identification: settings.pmtuDiscovery && input.parsed.isIPv4 && input.parsed.dontFragment
                 ? 0 : nextIdentification(),
             sourcePort: TunnelTransmitter.flowSourcePort(input.parsed, secret: settings.hashSecret),
-            destinationMAC: nextHop, sourceMAC: topology.realServerSide.mac)
+            destinationMAC: nextHop, sourceMAC: topology.interface(side).mac)
         TunnelTransmitter.encapsulate(buffer, input.parsed, outer: outer)
-        send(buffer, verdict: .forwarded(.tunnel, .inbound), side: .realServer, time: input.time, into: &emissions)
+        send(buffer, verdict: .forwarded(.tunnel, .inbound), side: side, time: input.time, into: &emissions)
     }
 
     /// FULL-NAT toward the real server (`dp_vs_xmit_fnat` / Alibaba `ip_vs_fnat_xmit`): no
@@ -146,7 +148,8 @@ extension Director {
     /// rewrite.
     mutating func transmitFullNAT(_ slot: Int32, _ input: Input, into emissions: inout Emissions) {
         let connection = connections[slot]
-        let mtu = topology.realServerSide.mtu
+        let side = topology.side(toward: connection.real)
+        let mtu = topology.interface(side).mtu
         let buffer = copyFrame(input, into: &emissions)
         guard passRequestChecks(buffer, input, mtu: mtu, tunnel: false, isICMPError: false, into: &emissions) else {
             return
@@ -158,7 +161,7 @@ extension Director {
             connection: connection, toaKinds: settings.toa, toaOnSYN: settings.toaOnSYN, mtu: mtu,
             fullChecksum: profile.flavour == .dpvs)
         _ = FullNATTransmitter.inbound(buffer, input.parsed, plan)
-        PacketEditing.setMACs(buffer.mutableBytes, destination: nextHop, source: topology.realServerSide.mac)
-        send(buffer, verdict: .forwarded(.fullNAT, .inbound), side: .realServer, time: input.time, into: &emissions)
+        PacketEditing.setMACs(buffer.mutableBytes, destination: nextHop, source: topology.interface(side).mac)
+        send(buffer, verdict: .forwarded(.fullNAT, .inbound), side: side, time: input.time, into: &emissions)
     }
 }

@@ -34,10 +34,15 @@ public struct DirectorTopology: Sendable {
     /// address of the family (the route's preferred source toward the RIP).
     public var tunnelSourceIPv4: IPv4Address?
     public var tunnelSourceIPv6: IPv6Address?
+    /// Real servers reached through the client-side interface: a director whose DR real
+    /// servers share the segment it receives client traffic on, while other services' real
+    /// servers sit behind its second NIC. Frames toward them leave by `.client`.
+    public var clientSideRealServers: Set<IPAddress>
 
     public init(clientSide: Interface, realServerSide: Interface, clientRouter: MACAddress,
                 neighbours: [IPAddress: MACAddress], realServerGateway: MACAddress? = nil,
-                tunnelSourceIPv4: IPv4Address? = nil, tunnelSourceIPv6: IPv6Address? = nil) {
+                tunnelSourceIPv4: IPv4Address? = nil, tunnelSourceIPv6: IPv6Address? = nil,
+                clientSideRealServers: Set<IPAddress> = []) {
         self.clientSide = clientSide
         self.realServerSide = realServerSide
         self.clientRouter = clientRouter
@@ -45,10 +50,16 @@ public struct DirectorTopology: Sendable {
         self.realServerGateway = realServerGateway
         self.tunnelSourceIPv4 = tunnelSourceIPv4
         self.tunnelSourceIPv6 = tunnelSourceIPv6
+        self.clientSideRealServers = clientSideRealServers
     }
 
     public func interface(_ side: Side) -> Interface {
         side == .client ? clientSide : realServerSide
+    }
+
+    /// The side a frame toward real server `address` leaves by.
+    public func side(toward address: IPAddress) -> Side {
+        clientSideRealServers.contains(address) ? .client : .realServer
     }
 
     /// The MAC to send to for `address` on the real-server side: the neighbour entry, else

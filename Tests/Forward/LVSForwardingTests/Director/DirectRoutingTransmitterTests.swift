@@ -39,6 +39,26 @@ import Testing
                                               bytes: expected.bytes)])
     }
 
+    /// A DR real server on the client-facing segment (`clientSideRealServers`, the
+    /// two-NIC director of the lab's two-vips-mixed): the frame leaves by the client side,
+    /// from that interface's MAC, and is checked against that side's MTU.
+    @Test func realServerOnClientSideLeavesByClientInterface() {
+        let service = F.service(servers: [F.server("10.1.0.11", port: 80, .directRouting)])
+        var topology = F.topology()
+        topology.clientSideRealServers = [IPAddress("10.1.0.11")!]
+        topology.clientSide.mtu = 100
+        let deployment = Deployment(services: [service], source: ConfigSource(file: "fixture", format: .ipvsadm))
+        var director = Director(deployment: deployment, profile: .default, topology: topology)
+        let syn = PacketBuilder.tcp("198.51.100.7:40000", "192.0.2.10:80", flags: [.syn])
+        let expected = syn.ipv4 { $0.ttl = 63 }.macs(destination: F.rs1MAC, source: F.clientSideMAC)
+        #expect(director.run(syn) == [Emitted(verdict: .forwarded(.directRouting, .inbound), side: .client,
+                                              bytes: expected.bytes)])
+        // 130 bytes of IP with DF over the client side's 100-byte MTU: fragmentation needed.
+        let large = PacketBuilder.tcp("198.51.100.7:40001", "192.0.2.10:80", flags: [.syn],
+                                      payload: Array(repeating: 0, count: 90))
+        #expect(director.run(large).last?.verdict == .dropped(.tooBig))
+    }
+
     /// A real server replying from the VIP through the director is a martian source.
     @Test func replyAtDirectorIsDropped() {
         var director = Self.dr()

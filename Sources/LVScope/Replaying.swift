@@ -1,0 +1,66 @@
+import LVSCapture
+import LVSConfig
+import LVSForwarding
+import LVSReplay
+import LVSWire
+
+/// The facade of `lvscope replay`: loads the configuration, picks the kernel profile and
+/// runs the replay, turning every failure into a one-line `LVScopeError` (exit 2).
+public enum Replaying {
+    /// The `--kernel` names: `linux-MAJOR.MINOR` (e.g. `linux-6.8`, `linux-4.9`), `dpvs`,
+    /// `alibaba`.
+    public static func kernelProfile(named name: String) throws(LVScopeError) -> KernelProfile {
+        switch name {
+        case "dpvs": return .dpvs
+        case "alibaba": return .alibaba
+        default:
+            let parts = name.hasPrefix("linux-") ? name.dropFirst(6).split(separator: ".") : []
+            guard parts.count == 2, let major = Int(parts[0]), let minor = Int(parts[1]) else {
+                throw LVScopeError("unknown kernel \"\(name)\"; use linux-MAJOR.MINOR (e.g. linux-6.8), dpvs "
+                    + "or alibaba", at: "--kernel")
+            }
+            return .linux(major, minor)
+        }
+    }
+
+    /// Loads `configPath` and forwards live between two interfaces until `shouldStop`.
+    public static func live(configPath: String, kernel: String?, options: LiveOptions,
+                            shouldStop: () -> Bool) throws(LVScopeError) -> LiveResult {
+        let (deployment, profile) = try load(configPath, kernel: kernel)
+        do {
+            let forwarder = LiveForwarder(deployment: deployment, profile: profile, options: options)
+            return try forwarder.run(shouldStop: shouldStop)
+        } catch {
+            throw LVScopeError(error.what, at: error.location)
+        }
+    }
+
+    /// Loads `configPath` and replays. Without `kernel`, a deployment with FULL-NAT real
+    /// servers runs as DPVS (the syntax of the file), anything else as Linux 6.8.
+    public static func run(configPath: String, kernel: String?, options: ReplayOptions) throws(LVScopeError)
+        -> ReplayResult {
+        let (deployment, profile) = try load(configPath, kernel: kernel)
+        do {
+            return try ReplayRunner(deployment: deployment, profile: profile, options: options).run()
+        } catch {
+            throw LVScopeError(error.what, at: error.location)
+        }
+    }
+
+    static func load(_ configPath: String, kernel: String?) throws(LVScopeError) -> (Deployment, KernelProfile) {
+        let deployment: Deployment
+        do {
+            deployment = try Deployment.load(path: configPath)
+        } catch {
+            throw LVScopeError(error.message, at: error.location)
+        }
+        let usesFullNAT = deployment.services.contains { $0.modes.contains(.fullNAT) }
+        var profile: KernelProfile = usesFullNAT ? .dpvs : .default
+        if let kernel { profile = try kernelProfile(named: kernel) }
+        if usesFullNAT, !profile.supportsFullNAT {
+            throw LVScopeError("the configuration has FULL-NAT (-b) real servers, which mainline Linux does not "
+                + "implement; use --kernel dpvs or --kernel alibaba", at: configPath)
+        }
+        return (deployment, profile)
+    }
+}

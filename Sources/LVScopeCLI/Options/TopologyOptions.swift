@@ -1,0 +1,55 @@
+import ArgumentParser
+import LVSReplay
+import LVSWire
+
+/// Overrides of the topology a replay infers from the captures.
+struct TopologyOptions: ParsableArguments {
+    @Option(help: "The director's client-side MAC.", transform: parseMAC)
+    var directorMAC: MACAddress?
+
+    @Option(name: .customLong("director-rs-mac"), help: "The director's real-server-side MAC.", transform: parseMAC)
+    var directorRealServerMAC: MACAddress?
+
+    @Option(help: "The next hop toward clients (router, or an on-link client).", transform: parseMAC)
+    var routerMAC: MACAddress?
+
+    @Option(help: ArgumentHelp("A real server's MAC (repeat for several).", valueName: "RIP=MAC"),
+            transform: parseRealServer)
+    var realServer: [RealServerMAC] = []
+
+    @Option(help: ArgumentHelp("The director's own address on the real-server side (repeatable).", valueName: "IP"),
+            transform: parseAddress)
+    var dip: [IPAddress] = []
+
+    @Option(help: "MTU of both sides.")
+    var mtu: Int?
+
+    var overrides: TopologyOverrides {
+        TopologyOverrides(directorMAC: directorMAC, realServerSideMAC: directorRealServerMAC, routerMAC: routerMAC,
+                          realServers: Dictionary(realServer.map { ($0.address, $0.mac) }) { _, last in last },
+                          realServerSideAddresses: dip, mtu: mtu)
+    }
+}
+
+struct RealServerMAC {
+    var address: IPAddress
+    var mac: MACAddress
+}
+
+func parseMAC(_ text: String) throws -> MACAddress {
+    guard let mac = MACAddress(text) else { throw ValidationError("not a MAC address: \"\(text)\"") }
+    return mac
+}
+
+func parseAddress(_ text: String) throws -> IPAddress {
+    guard let address = IPAddress(text) else { throw ValidationError("not an IP address: \"\(text)\"") }
+    return address
+}
+
+func parseRealServer(_ text: String) throws -> RealServerMAC {
+    guard let equals = text.firstIndex(of: "="), let address = IPAddress(text[..<equals]),
+          let mac = MACAddress(text[text.index(after: equals)...]) else {
+        throw ValidationError("expected RIP=MAC, got \"\(text)\"")
+    }
+    return RealServerMAC(address: address, mac: mac)
+}

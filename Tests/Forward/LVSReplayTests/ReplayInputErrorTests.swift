@@ -1,0 +1,127 @@
+import Foundation
+import LVSCapture
+import LVScope
+import LVSReplay
+import LVSTestSupport
+import Testing
+
+/// Bad input is a one-line `<what> (<where>)` error (exit status 2), raised before any
+/// output is written.
+@Suite struct ReplayInputErrorTests {
+    func run(config: String, inputs: [CaptureInput], kernel: String? = nil) -> LVScopeError? {
+        do {
+            _ = try Replaying.run(configPath: config, kernel: kernel, options: ReplayOptions(inputs: inputs))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func client() throws -> [CaptureInput] { try ReplayFixtures.captures("nat-ok", ["client.pcap"]) }
+
+    @Test func missingConfiguration() throws {
+        let error = try #require(run(config: "/nonexistent/lb.ipvsadm", inputs: try client()))
+        #expect(error.description == "no such file (/nonexistent/lb.ipvsadm)")
+    }
+
+    /// A parse error names the file, line and column of the offending word.
+    @Test func brokenConfiguration() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("broken.ipvsadm")
+        try "-A -t 198.51.100.10:80 -s rr\n-a -t 198.51.100.10:80 -r 192.0.2.11:80 -m -w heavy\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let error = try #require(run(config: path, inputs: try client()))
+        #expect(error.location == "\(path):2:47")
+        #expect(error.what.contains("heavy"))
+        #expect(!error.description.contains("\n"))
+    }
+
+    @Test func missingCapture() throws {
+        let error = try #require(run(config: try ReplayFixtures.config("nat-ok"),
+                                     inputs: [CaptureInput(path: "/nonexistent/client.pcap")]))
+        #expect(error.description == "capture file not found (/nonexistent/client.pcap)")
+    }
+
+    @Test func unknownKernelAndFullNATOnLinux() throws {
+        let natOK = try ReplayFixtures.config("nat-ok")
+        let unknown = try #require(run(config: natOK, inputs: try client(), kernel: "bsd"))
+        #expect(unknown.location == "--kernel")
+        let fullNAT = try #require(run(config: try ReplayFixtures.config("fullnat-ok"),
+                                       inputs: try ReplayFixtures.captures("fullnat-ok", ["client.pcap"]),
+                                       kernel: "linux-6.8"))
+        #expect(fullNAT.what.contains("--kernel dpvs"))
+    }
+
+    /// A real server the captures never show has no MAC to send to: the error names it and
+    /// the option that supplies it.
+    @Test func uninferableTopology() throws {
+        let error = try #require(run(config: try ReplayFixtures.config("nat-ok"),
+                                     inputs: try ReplayFixtures.captures("nat-ok", ["rs1.pcap"])))
+        #expect(error.what.contains("192.0.2.12"))
+        #expect(error.what.contains("--real-server 192.0.2.12=MAC"))
+        let directorless = try #require(run(config: try ReplayFixtures.config("nat-ok"),
+                                            inputs: try ReplayFixtures.captures("nat-ok", ["rs1.pcap", "rs2.pcap"])))
+        #expect(directorless.location == "--director-mac")
+    }
+
+    /// Live mode on an interface that does not exist: the interface is the location.
+    @Test func liveWithoutTheInterface() throws {
+        let config = try ReplayFixtures.config("nat-ok")
+        do throws(LVScopeError) {
+            _ = try Replaying.live(configPath: config, kernel: nil,
+                                   options: LiveOptions(clientInterface: "nosuch0", realServerInterface: "nosuch0"),
+                                   shouldStop: { true })
+            Issue.record("live mode started without its interface")
+        } catch {
+            #expect(error.location == "nosuch0")
+            #expect(error.what.hasPrefix("cannot capture on the interface: "))
+        }
+    }
+
+    /// The built `lvscope` binary: exit status 2 and exactly one line on standard error for
+    /// bad input; 0 and 1 for the verdicts.
+    @Test func commandLineExitStatus() throws {
+        let binary = try FixturePaths.repositoryRoot().appendingPathComponent(".build/debug/lvscope").path
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build lvscope first (swift build)")
+        let config = try ReplayFixtures.config("nat-ok")
+        let directory = try ReplayFixtures.directory("nat-ok").path
+        let missing = try CommandLine.run(binary, ["replay", "--config", config, "\(directory)/absent.pcap"])
+        #expect(missing.status == 2)
+        #expect(missing.standardError == "lvscope: error: capture file not found (\(directory)/absent.pcap)\n")
+        let same = try CommandLine.run(binary, ["replay", "--config", config, "--against",
+                                                "\(directory)/director-eth1.pcap", "\(directory)/client.pcap",
+                                                "\(directory)/rs1.pcap", "\(directory)/rs2.pcap"])
+        #expect(same.status == 0)
+        #expect(same.standardOutput.contains("result     same"))
+        let strict = try CommandLine.run(binary, ["replay", "--config", config, "--strict-scheduler", "--format",
+                                                  "json", "--against", "\(directory)/director-eth1.pcap",
+                                                  "\(directory)/client.pcap"])
+        #expect(strict.status == 1)
+        #expect(strict.standardOutput.hasPrefix("{\n  \"schema\": \"lvscope.replay.v1\""))
+    }
+}
+
+/// Runs a program and collects its exit status and output.
+enum CommandLine {
+    struct Outcome {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+                       standardError: String(decoding: errorData, as: UTF8.self))
+    }
+}
