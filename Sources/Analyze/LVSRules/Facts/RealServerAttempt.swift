@@ -13,7 +13,9 @@ struct RealServerAttempt {
         /// address (`ForeignReply`).
         case answeredElsewhere
         case unanswered
-        /// Too close to the end of the capture to tell.
+        /// Not answered here, but not confirmed either: a TCP SYN the client never
+        /// retransmitted (the capture may have missed the answer), or an attempt too close
+        /// to the end of the capture.
         case pending
 
         static func < (lhs: Outcome, rhs: Outcome) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -7,8 +7,8 @@ import LVSWire
 /// the director → real-server leg: a NAT/FULL-NAT leg to RIP:port, or a DR/TUN request
 /// whose frame went to the real server's MAC (or through a tunnel to its RIP).
 enum RealServerAttempts {
-    /// An unanswered attempt this close to the end of its capture, and not retransmitted,
-    /// may still have been answered after the capture stopped.
+    /// An unanswered UDP attempt this close to the end of its capture may still have been
+    /// answered after the capture stopped.
     static let pendingWindow: Int64 = 1_000_000_000
 
     static func find(_ context: AnalysisContext, _ topology: ServiceTopology,
@@ -21,10 +21,11 @@ enum RealServerAttempts {
         for (i, record) in records.enumerated() where record.isAttempt {
             guard let (service, server) = identify(record, topology) else { continue }
             var outcome = outcome(of: record, answeredAway: answeredAway)
-            if outcome == .unanswered, record.orig.retransmissions == 0,
-               record.firstTime.rawValue > (ends[record.point.point] ?? .max) - pendingWindow {
-                outcome = .pending
-            }
+            // A client that got nothing retransmits its SYN: without that, a missing answer
+            // may be the capture's loss (a flow split over VLANs, a dropped frame).
+            let unconfirmed = record.isTCP ? record.orig.retransmissions == 0
+                : record.firstTime.rawValue > (ends[record.point.point] ?? .max) - pendingWindow
+            if outcome == .unanswered, unconfirmed { outcome = .pending }
             attempts.append(RealServerAttempt(
                 service: service.service, mode: service.mode, server: server, record: i,
                 key: key(record, server, context.correlation), client: client(record, service, context),

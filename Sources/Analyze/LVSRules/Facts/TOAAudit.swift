@@ -57,8 +57,10 @@ extension TOAAudit.Entry {
         let evidence = PacketReference(firstOf: record)
         if let toa = record.toa {
             if toa.malformed > 0 {
+                // Present but unreadable: reported as malformed, not again as missing.
                 malformed.insert(key)
                 malformedEvidence.append(evidence)
+                return
             }
             if let kind = toa.option?.kind { kinds.insert(kind) }
             if toa.placements.contains(.handshakeACK) {

@@ -9,7 +9,7 @@ import LVSWire
 /// (a real server's, the director's) silently cannot run.
 ///
 /// Failure caught: a point with no flow to or from a VIP, a real server's service port,
-/// or a FULL-NAT local address (ARP alone does not count).
+/// or a FULL-NAT local address, and no ARP/ND claim of a VIP.
 ///
 /// Benign look-alikes: none; a notice. With no service found anywhere, every point is
 /// noted.
@@ -23,7 +23,7 @@ struct CaptureWithoutServiceTraffic: Rule {
     let rationale = """
         A capture from the wrong interface, with a filter that excludes the service, or from a quiet time adds \
         nothing, and the checks that need its view cannot run. Notes points without a flow to or from a VIP, a \
-        real server's service port or a local address.
+        real server's service port or a local address, and without ARP/ND for a VIP.
         """
     let remediation = "Capture on the interface that carries the service (`tcpdump -i <NIC> host <VIP> or host <RIP>`)."
 
@@ -31,6 +31,9 @@ struct CaptureWithoutServiceTraffic: Rule {
         let topology = ServiceTopology(context)
         var serving = Set<String>()
         for record in context.flows.records where touchesService(record, topology) { serving.insert(record.point.point) }
+        for claim in context.flows.claims.claims where topology.vips.contains(claim.address) {
+            serving.insert(claim.point.point)
+        }
         return context.flows.points.filter { !serving.contains($0.input.point) }.map { point in
             finding(
                 service: nil, subject: point.input.point,
