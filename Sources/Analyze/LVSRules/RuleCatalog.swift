@@ -7,7 +7,7 @@ public enum RuleCatalog {
         DRReplyViaDirector(),
         ClientOnRealServerSubnet(),
         ReplyFromWrongSource(),
-        VIPClaimedByNonDirector(),
+        VIPClaimedByOtherHost(),
         VIPMACFlipFlop(),
         DirectorBypassed(),
         RealServerNotResponding(),

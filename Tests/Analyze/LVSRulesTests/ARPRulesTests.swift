@@ -33,7 +33,7 @@ import Testing
 
     @Test func anotherMACAnsweringForTheVIPIsALeak() throws {
         let findings = try Self.claims(vrrp: false)
-        #expect(findings.map(\.rule) == ["vip-claimed-by-real-server"])
+        #expect(findings.map(\.rule) == ["vip-claimed-by-other-host"])
         #expect(findings.first?.subject == Self.other)
         #expect(findings.first?.evidence.map(\.frame) == [3])
     }

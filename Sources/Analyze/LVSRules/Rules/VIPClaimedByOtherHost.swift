@@ -23,8 +23,8 @@ import LVSWire
 /// director).
 ///
 /// Fixture: `dr-arp-leak` (rs2 with `arp_ignore=0`, `arp_announce=0`).
-struct VIPClaimedByNonDirector: Rule {
-    let id = "vip-claimed-by-real-server"
+struct VIPClaimedByOtherHost: Rule {
+    let id = "vip-claimed-by-other-host"
     let category = FindingCategory.arpLeak
     let severity = Severity.error
     let title = "A host other than the director answers ARP/ND for the VIP or announces it"
