@@ -40,6 +40,9 @@ public enum RuleCatalog {
         rules.flatMap { $0.evaluate(context) }.sorted(by: reportOrder)
     }
 
+    /// `findings` in report order.
+    public static func sorted(_ findings: [Finding]) -> [Finding] { findings.sorted(by: reportOrder) }
+
     static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }
         if a.rule != b.rule { return a.rule < b.rule }

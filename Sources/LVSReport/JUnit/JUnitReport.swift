@@ -18,7 +18,7 @@ public struct JUnitReport: Sendable {
 
     public init(findings: [Finding], services: [VirtualServiceID], rules: [any Rule] = RuleCatalog.all,
                 failOn: Severity) {
-        self.findings = findings
+        self.findings = RuleCatalog.sorted(findings)
         self.services = Array(Set(services + findings.compactMap(\.service))).sorted()
         self.rules = rules
         self.failOn = failOn
