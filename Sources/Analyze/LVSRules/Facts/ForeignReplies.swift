@@ -53,13 +53,22 @@ enum ForeignReplies {
             // At a NAT director the real server's answer to the rewritten request is its
             // own leg, not a stray reply.
             if service.mode == .nat || service.mode == .fullnat, topology.role(record) == .director { continue }
+            let replyMAC = record.stats(sourceSide).mac
+            let nextHop = request.primaryLeg(.orig)?.destination
             return ForeignReply(
                 service: service, request: j, reply: index, client: request.origAddress, clientPort: request.origPort,
                 source: record.address(sourceSide), sourcePort: sourceSide == .orig ? record.origPort : record.respPort,
-                point: record.point, replyMAC: record.stats(sourceSide).mac,
-                requestNextHop: request.primaryLeg(.orig)?.destination)
+                point: record.point, replyMAC: replyMAC, requestNextHop: nextHop,
+                cameThroughDirector: throughDirector(replyMAC, nextHop, topology))
         }
         return nil
+    }
+
+    private static func throughDirector(_ reply: MACAddress?, _ nextHop: MACAddress?,
+                                        _ topology: ServiceTopology) -> Bool? {
+        guard let reply, let nextHop else { return nil }
+        if reply != nextHop { return false }
+        return topology.isDirector(nextHop) ? true : nil
     }
 
     /// Whether the flow plausibly answers the client's request rather than being another

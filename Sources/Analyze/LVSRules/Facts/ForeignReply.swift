@@ -20,11 +20,9 @@ struct ForeignReply {
     /// next hop toward the VIP); nil on cooked captures, which carry no destination.
     var replyMAC: MACAddress?
     var requestNextHop: MACAddress?
-
-    /// The reply came from the host the client sends VIP traffic to: the director
-    /// forwarded it without rewriting the source.
-    var cameThroughDirector: Bool {
-        guard let replyMAC, let requestNextHop else { return false }
-        return replyMAC == requestNextHop
-    }
+    /// Whether the reply came through the director: true when it came from the director's
+    /// MAC the client sends VIP traffic to (the director forwarded it without rewriting
+    /// the source), false when from another MAC, nil when the client's next hop is not a
+    /// known director MAC (a router: both paths end there) or MACs are unknown.
+    var cameThroughDirector: Bool?
 }

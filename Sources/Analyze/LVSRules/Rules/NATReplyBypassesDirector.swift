@@ -59,7 +59,7 @@ struct NATReplyBypassesDirector: Rule {
                 seen[key, default: Sightings()].add(.atDirector, record, attempt)
             }
         }
-        for reply in foreign where reply.service.mode == .nat && !reply.cameThroughDirector
+        for reply in foreign where reply.service.mode == .nat && reply.cameThroughDirector != true
             && !topology.claimed(reply.source, by: reply.replyMAC, at: reply.point)
             && !onLink.contains(ServiceClient(service: reply.service.service, client: reply.client)) {
             let record = context.flows.records[reply.reply]

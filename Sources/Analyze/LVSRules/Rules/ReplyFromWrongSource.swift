@@ -15,9 +15,10 @@ import LVSWire
 /// Failure caught: at the client, a router, the segment or the real server, a flow from
 /// X:port to the client address:port that just sent to VIP:vport, X not the VIP, that
 /// answers it (X is a real server of the service, or it is an unsolicited SYN-ACK, or the
-/// client refused it with an ICMP error). For NAT only when the reply came through the
-/// director's MAC; replies that bypass the director are `nat-reply-bypasses-director` or
-/// `client-on-real-server-subnet`.
+/// client refused it with an ICMP error). For NAT only when the reply came from the
+/// director's own MAC, the client's next hop (behind a router the two paths cannot be told
+/// apart and the more common cause, a bypass, is reported); replies that bypass the
+/// director are `nat-reply-bypasses-director` or `client-on-real-server-subnet`.
 ///
 /// Benign look-alikes: the NAT director's own real-server legs (CIP ↔ RIP at the
 /// director is the rewrite, not a leak); the client talking to another server from the
@@ -48,7 +49,7 @@ struct ReplyFromWrongSource: Rule {
         var seen: [Key: (mode: InferredMode, clients: Set<String>, evidence: [PacketReference])] = [:]
         for reply in ForeignReplies.find(context, topology) {
             let mode = reply.service.mode
-            guard mode == .dr || mode == .tun || (mode == .nat && reply.cameThroughDirector) else { continue }
+            guard mode == .dr || mode == .tun || (mode == .nat && reply.cameThroughDirector == true) else { continue }
             let key = Key(service: reply.service.service, server: reply.source)
             var entry = seen[key] ?? (mode, [], [])
             entry.clients.insert(reply.client.withPort(reply.clientPort))
