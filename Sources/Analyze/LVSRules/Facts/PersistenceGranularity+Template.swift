@@ -1,27 +1,5 @@
 import LVSConfig
-import LVSInference
 import LVSWire
-
-/// Looking up what the configuration says about a service the captures show.
-extension Deployment {
-    /// The configured service for an observed one (exact, or a persistent port-0 one).
-    func service(for id: VirtualServiceID) -> VirtualService? {
-        service(for: id.protocolNumber, address: id.vip, port: id.port)
-    }
-}
-
-extension InferredMode {
-    /// The configuration's forwarding mode for an observed one; nil for `unknown`.
-    var forwardingMode: ForwardingMode? {
-        switch self {
-        case .nat: .nat
-        case .dr: .directRouting
-        case .tun: .tunnel
-        case .fullnat: .fullNAT
-        case .unknown: nil
-        }
-    }
-}
 
 extension PersistenceGranularity {
     /// The template key of a client address: the address under the netmask (IPv4, which
