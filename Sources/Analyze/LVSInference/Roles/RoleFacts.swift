@@ -1,0 +1,81 @@
+import LVSFlows
+import LVSWire
+
+/// What the stitched connections and the record signatures say about one capture input:
+/// on which side of the director's hop it saw requests, who sent the rewritten ones and to
+/// whom, and which signatures its own records showed.
+struct RoleFacts {
+    /// Connections whose request it saw both before and after the director's hop.
+    var acrossHop = 0
+    var beforeHopOnly = 0
+    var afterHopOnly = 0
+    /// Sources and destinations of the after-hop frames it saw.
+    var afterSenders: Set<MACAddress> = []
+    var afterReceivers: Set<MACAddress> = []
+    /// The director's MACs at the hops it saw across: where requests entered, where the
+    /// rewritten copies left.
+    var forwarders: Set<MACAddress> = []
+    /// Modes of the hops it saw across.
+    var hopModes: Set<InferredMode> = []
+    /// Signatures of its own (unstitched) records: basis, mode and the MACs involved.
+    var readings: [(reading: Reading, requestSource: MACAddress?, requestTTL: ClosedRange<UInt8>?)] = []
+    /// Senders of requests toward services (any leg before the hop, and unstitched
+    /// records), with whether their TTL was still the sender's initial value.
+    var requestSenders: [(mac: MACAddress, initialTTL: Bool)] = []
+    /// Destination addresses it saw served (TCP/UDP responders that answered).
+    var served: Set<IPAddress> = []
+
+    static func gather(_ context: InferenceContext) -> [RoleFacts] {
+        var facts = [RoleFacts](repeating: RoleFacts(), count: context.profiles.count)
+        let reading = StitchedReading(context: context)
+        for connection in context.input.correlation.connections {
+            guard let hop = reading.hop(connection) else { continue }
+            let mode = hop.mode
+            let before = hop.before.observations
+            let after = hop.after.observations
+            let beforeInputs = Set(before.map(\.input))
+            let afterInputs = Set(after.map(\.input))
+            for input in beforeInputs.union(afterInputs) where facts.indices.contains(input) {
+                // Both sides at one point make it the director only when its own MAC re-sent
+                // the request (a real server can also get one request two ways).
+                let profile = context.profiles[input]
+                let senders = Set(after.filter { $0.input == input }.flatMap { $0.links.compactMap(\.source) })
+                let resent = senders.isEmpty || profile.link == .unknown || profile.link == .promiscuous
+                    || !senders.isDisjoint(with: profile.hostMACs)
+                switch (beforeInputs.contains(input), afterInputs.contains(input)) {
+                case (true, true) where resent:
+                    facts[input].acrossHop += 1
+                    facts[input].hopModes.insert(mode)
+                    facts[input].forwarders.formUnion(senders)
+                    let entered = before.filter { $0.input == input }
+                        .flatMap { $0.links.compactMap(\.destination) }
+                    facts[input].forwarders.formUnion(entered.filter { !$0.isMulticast })
+                case (true, false): facts[input].beforeHopOnly += 1
+                default: facts[input].afterHopOnly += 1
+                }
+            }
+            for observation in after where facts.indices.contains(observation.input) {
+                facts[observation.input].afterSenders.formUnion(observation.links.compactMap(\.source))
+                facts[observation.input].afterReceivers.formUnion(observation.links.compactMap(\.destination))
+            }
+        }
+        for profile in context.profiles {
+            for index in profile.records {
+                facts[profile.input].note(context.records[index], context: context)
+            }
+        }
+        return facts
+    }
+
+    private mutating func note(_ record: FlowRecord, context: InferenceContext) {
+        if record.resp.packets > 0 { served.insert(record.respAddress) }
+        let membership = context.input.correlation.membership[record.uid]
+        if let source = record.primaryLeg(.orig)?.source, membership.map({ $0.rewrites.isEmpty }) ?? true,
+           let ttl = record.orig.ttl {
+            requestSenders.append((source, InitialTTL.isInitial(ttl)))
+        }
+        guard membership == nil, let reading = RecordSignatures(context: context).read(record) else { return }
+        readings.append((reading, record.primaryLeg(.orig)?.source, record.orig.ttl))
+        if reading.basis == .forwardedAtOnePoint { forwarders.formUnion(reading.directorMACs) }
+    }
+}

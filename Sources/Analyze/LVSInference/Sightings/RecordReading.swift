@@ -1,0 +1,131 @@
+import LVSFlows
+import LVSWire
+
+/// Sightings of the connections correlation did not stitch: the records of one 5-tuple
+/// at several points (the n-th record of a tuple at one point goes with the n-th at
+/// another) make one sighting, read with the strongest signature any of them shows.
+/// Signatures that need the point's role are read last, knowing what the rest decided
+/// (`Knowledge`).
+struct RecordReading {
+    let context: InferenceContext
+    let roles: [CaptureRole]
+
+    /// The unstitched records grouped by 5-tuple and occurrence, in first-seen order.
+    func groups() -> [(key: String, members: [Int])] {
+        var groups: [TupleKeyOccurrence: [Int]] = [:]
+        var order: [TupleKeyOccurrence] = []
+        for (tuple, occurrences) in occurrencesByTuple() {
+            for (occurrence, members) in occurrences.enumerated() {
+                var shared = tuple
+                shared.input = -1
+                let key = TupleKeyOccurrence(tuple: shared, occurrence: occurrence)
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(contentsOf: members)
+            }
+        }
+        return order.map { key in
+            let t = key.tuple
+            return ("\(t.proto) \(t.origAddress.withPort(t.origPort)) \(t.respAddress.withPort(t.respPort)) "
+                + "#\(key.occurrence)", (groups[key] ?? []).sorted())
+        }
+    }
+
+    /// Each tuple's records at each input, split into occurrences: a record that starts
+    /// after the previous one ended is a new connection on the same tuple; overlapping
+    /// records are halves of one flow. Occurrences with a stitched record are left out
+    /// (their connection is already read), and so are their other halves.
+    func occurrencesByTuple() -> [(TupleAtInput, [[Int]])] {
+        var byTuple: [TupleAtInput: [Int]] = [:]
+        var order: [TupleAtInput] = []
+        for profile in context.profiles {
+            for index in profile.records {
+                let tuple = TupleAtInput(context.records[index])
+                if byTuple[tuple] == nil { order.append(tuple) }
+                byTuple[tuple, default: []].append(index)
+            }
+        }
+        let membership = context.input.correlation.membership
+        return order.compactMap { tuple in
+            var occurrences: [(members: [Int], end: Int64, stitched: Bool)] = []
+            for index in byTuple[tuple] ?? [] {
+                let record = context.records[index]
+                let stitched = membership[record.uid] != nil
+                if let last = occurrences.last, record.firstTime.rawValue <= last.end {
+                    occurrences[occurrences.count - 1].members.append(index)
+                    occurrences[occurrences.count - 1].end = max(last.end, record.lastTime.rawValue)
+                    occurrences[occurrences.count - 1].stitched = last.stitched || stitched
+                } else {
+                    occurrences.append(([index], record.lastTime.rawValue, stitched))
+                }
+            }
+            let open = occurrences.filter { !$0.stitched }.map(\.members)
+            return open.isEmpty ? nil : (tuple, open)
+        }
+    }
+
+    private struct TupleKeyOccurrence: Hashable {
+        var tuple: TupleAtInput
+        var occurrence: Int
+    }
+
+    /// Reads every group: first what the records show alone, then, for the rest, what
+    /// they show given their point's role and what the others decided.
+    func sightings(stitched: [Sighting]) -> [Sighting] {
+        let signatures = RecordSignatures(context: context)
+        let all = groups()
+        var sightings = all.map { group in sighting(group.key, group.members, read: signatures.read) }
+        let knowledge = Knowledge(stitched + sightings, configuredVIPs: context.configuredVIPs)
+        let byRole = RoleSignatures(context: context, knowledge: knowledge)
+        for (i, group) in all.enumerated() where !sightings[i].isDecided {
+            sightings[i] = sighting(group.key, group.members) { record in
+                guard roles.indices.contains(record.input) else { return nil }
+                return byRole.read(record, profile: context.profiles[record.input], role: roles[record.input])
+            }
+        }
+        return sightings
+    }
+
+    func sighting(_ key: String, _ members: [Int], read: (FlowRecord) -> Reading?) -> Sighting {
+        let records = members.map { context.records[$0] }.sorted { $0.firstTime < $1.firstTime }
+        let first = records[0]
+        var sighting = Sighting(protocolNumber: first.protocolNumber, origin: (first.origAddress, first.origPort),
+                                identity: key)
+        var best: (reading: Reading, record: FlowRecord)?
+        for record in records {
+            guard let reading = read(record), best.map({ reading.basis > $0.reading.basis }) ?? true else { continue }
+            best = (reading, record)
+        }
+        if let (reading, record) = best {
+            sighting.apply(reading, record: record)
+        } else {
+            let candidate = VirtualServiceID(vip: first.respAddress, port: first.respPort,
+                                             protocolNumber: first.protocolNumber)
+            sighting.service = records.contains(where: Self.isAttempt) ? candidate : nil
+            sighting.directTo = directTarget(records)
+        }
+        sighting.packets = records.prefix(2).map(context.reference)
+        sighting.points = Set(records.map(\.point.point)).sorted()
+        sighting.subPoints = Set(records.map(\.point.description)).sorted()
+        return sighting
+    }
+
+    /// A connection attempt toward the responder: a TCP flow that began with the
+    /// originator's SYN (not a SYN-ACK from an unexpected source); a datagram flow from a
+    /// higher port, or answered (a server answering from the wrong address starts a
+    /// flow of its own toward the client's port).
+    static func isAttempt(_ record: FlowRecord) -> Bool {
+        if record.protocolNumber == .tcp { return record.synFrame != nil && !record.flipped }
+        return record.origPort >= record.respPort || record.resp.packets > 0
+    }
+
+    /// Where a request no director forwarded went (the MAC it was addressed to), from a
+    /// point that is not the client itself.
+    func directTarget(_ records: [FlowRecord]) -> MACAddress? {
+        for record in records where roles.indices.contains(record.input) && roles[record.input] != .client {
+            if let destination = record.primaryLeg(.orig)?.destination, !destination.isMulticast {
+                return destination
+            }
+        }
+        return nil
+    }
+}

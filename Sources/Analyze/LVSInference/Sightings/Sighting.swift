@@ -1,0 +1,50 @@
+import LVSWire
+
+/// One client connection as the captures show it, and what it says about the forwarding
+/// mode: stitched across its legs when correlation tied them, else one 5-tuple seen at one
+/// or more capture points. Verdicts count and weigh these.
+struct Sighting {
+    /// A real server as this connection shows it; the address is unknown when only its MAC
+    /// was seen (a DR real server that never spoke ARP in the captures).
+    struct Server: Hashable {
+        var address: IPAddress?
+        var port: UInt16
+        var mac: MACAddress?
+    }
+
+    var protocolNumber: IPProtocol
+    /// The VIP side, when visible (it is not at a NAT or FULL-NAT real server).
+    var service: VirtualServiceID?
+    /// The real server's address and port as requests reach it (NAT, FULL-NAT): what a
+    /// configuration lists, used to find the service when the VIP is not visible.
+    var serverSide: (address: IPAddress, port: UInt16)?
+    /// The originator of the leg that identifies the connection: the client on the VIP
+    /// leg, else whoever the real server saw (a client, or a FULL-NAT local address).
+    var origin: (address: IPAddress, port: UInt16)
+    var mode: InferredMode?
+    var basis: ModeBasis?
+    var server: Server?
+    var localAddress: IPAddress?
+    /// The MAC client→VIP frames were addressed to on their way into the director.
+    var vipMAC: MACAddress?
+    /// The director's MACs: where requests came in, then where they left.
+    var directorMACs: [MACAddress] = []
+    /// A request that no director forwarded went straight to this MAC.
+    var directTo: MACAddress?
+    var packets: [PacketReference] = []
+    /// Capture points (inputs) and sub-points that saw it, sorted.
+    var points: [String] = []
+    var subPoints: [String] = []
+    /// Identifies the connection across sightings (stitched id, or 5-tuple and occurrence).
+    var identity: String
+    /// Extra words for the evidence (MSS, TTL, TOA).
+    var detail: String?
+
+    init(protocolNumber: IPProtocol, origin: (address: IPAddress, port: UInt16), identity: String) {
+        self.protocolNumber = protocolNumber
+        self.origin = origin
+        self.identity = identity
+    }
+
+    var isDecided: Bool { mode != nil }
+}
