@@ -13,6 +13,9 @@ public struct FlowCollection: Sendable {
         /// Capture time of the point's first and last packet.
         public var start: Timestamp?
         public var end: Timestamp?
+        /// Packets read from the file, and their captured bytes (capinfos' "data size").
+        public var packets = 0
+        public var bytes = 0
     }
 
     public var points: [Point]
