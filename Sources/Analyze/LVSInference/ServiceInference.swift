@@ -41,14 +41,15 @@ public enum ServiceInference {
     }
 
     /// The services to report, sorted: any a connection decided, every configured one, and
-    /// the destinations a client or router connected to.
+    /// the destinations a client or router connected to or whose replies a director
+    /// forwarded.
     static func discover(_ byService: [VirtualServiceID: [(sighting: Sighting, source: VIPSource)]],
                          roles: [InferenceResult.PointRole], deployment: Deployment?) -> [VirtualServiceID] {
         let upstream = Set(roles.filter { $0.role == .client || $0.role == .router }.map(\.point))
         var services: Set<VirtualServiceID> = []
         for (service, entries) in byService {
             let decided = entries.contains { $0.sighting.isDecided }
-            let fromClient = entries.contains { !upstream.isDisjoint(with: $0.sighting.points) }
+            let fromClient = entries.contains { !upstream.isDisjoint(with: $0.sighting.points) || $0.sighting.hint != nil }
             if decided || fromClient { services.insert(service) }
         }
         for configured in deployment?.services ?? [] {

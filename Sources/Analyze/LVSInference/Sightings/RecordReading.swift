@@ -102,6 +102,7 @@ struct RecordReading {
                                              protocolNumber: first.protocolNumber)
             sighting.service = records.contains(where: Self.isAttempt) ? candidate : nil
             sighting.directTo = directTarget(records)
+            sighting.hint = forwardedReplies(records)
         }
         sighting.packets = records.prefix(2).map(context.reference)
         sighting.points = Set(records.map(\.point.point)).sorted()
@@ -116,6 +117,19 @@ struct RecordReading {
     static func isAttempt(_ record: FlowRecord) -> Bool {
         if record.protocolNumber == .tcp { return record.synFrame != nil && !record.flipped }
         return record.origPort >= record.respPort || record.resp.packets > 0
+    }
+
+    /// At the director's client side, replies it forwarded (TTL below any initial value)
+    /// without a TCP handshake's MSS to tell NAT from FULL-NAT.
+    func forwardedReplies(_ records: [FlowRecord]) -> String? {
+        for record in records where roles.indices.contains(record.input) && roles[record.input] == .director {
+            guard record.resp.packets > 0, InitialTTL.isForwarded(record.resp.ttl), let ttl = record.resp.ttl else {
+                continue
+            }
+            return "\(record.point) sent the replies from \(record.respAddress) with TTL \(ttl.upperBound), below any "
+                + "initial TTL: the director forwards them (NAT or FULL-NAT), but nothing on the client side tells which"
+        }
+        return nil
     }
 
     /// Where a request no director forwarded went (the MAC it was addressed to), from a

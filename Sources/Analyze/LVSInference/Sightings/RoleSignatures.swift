@@ -72,20 +72,18 @@ struct RoleSignatures {
         return reading
     }
 
-    /// The director's client side alone: replies leaving with a TTL below any initial
-    /// value were forwarded from a real server, so replies traverse the director (NAT or
-    /// FULL-NAT); FULL-NAT directors lower the SYN-ACK's MSS by the TOA size (8 bytes IPv4,
-    /// 20 IPv6; lvs-reference.md §2.4).
+    /// The director's client side alone (TCP): replies leaving with a TTL below any
+    /// initial value were forwarded from a real server, so replies traverse the director
+    /// (NAT or FULL-NAT); FULL-NAT directors lower the SYN-ACK's MSS by the TOA size (8
+    /// bytes IPv4, 20 IPv6; lvs-reference.md §2.4). UDP has no such mark: undecided.
     func clientSide(_ r: FlowRecord) -> Reading? {
-        guard r.resp.packets > 0, InitialTTL.isForwarded(r.resp.ttl), let ttl = r.resp.ttl else { return nil }
+        guard r.protocolNumber == .tcp, r.resp.packets > 0, InitialTTL.isForwarded(r.resp.ttl), let ttl = r.resp.ttl,
+              let asked = r.orig.mss, let given = r.resp.mss else { return nil }
         let room = r.respAddress.isIPv4 ? 8 : 20
-        var clamped = false
+        let clamped = Int(asked) - Int(given) == room
         var words = "replies from \(r.respAddress) left with TTL \(ttl.upperBound), below any initial TTL: forwarded"
-        if r.protocolNumber == .tcp, let asked = r.orig.mss, let given = r.resp.mss {
-            clamped = Int(asked) - Int(given) == room
-            words += clamped ? "; SYN-ACK MSS \(given) is the client's \(asked) less \(room) (FULL-NAT's TOA room)"
-                : "; SYN-ACK MSS \(given) against the client's \(asked): not FULL-NAT's clamp"
-        }
+        words += clamped ? "; SYN-ACK MSS \(given) is the client's \(asked) less \(room) (FULL-NAT's TOA room)"
+            : "; SYN-ACK MSS \(given) against the client's \(asked): not FULL-NAT's clamp"
         var reading = Reading(clamped ? .fullnat : .nat, .directorClientSide, vipVisible: true)
         reading.vipMAC = r.primaryLeg(.orig)?.destination ?? r.resp.mac
         reading.directorMACs = reading.vipMAC.map { [$0] } ?? []

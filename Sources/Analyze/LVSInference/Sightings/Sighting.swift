@@ -39,6 +39,9 @@ struct Sighting {
     var identity: String
     /// Extra words for the evidence (MSS, TTL, TOA).
     var detail: String?
+    /// What an undecided connection still shows (replies forwarded by the director, but
+    /// nothing to tell NAT from FULL-NAT).
+    var hint: String?
 
     init(protocolNumber: IPProtocol, origin: (address: IPAddress, port: UInt16), identity: String) {
         self.protocolNumber = protocolNumber

@@ -49,7 +49,7 @@ extension VerdictBuilder {
         let rewrite = switch s.mode {
         case .nat: "\(client) → \(vip) left the director as \(client) → \(server) (destination rewritten, client kept)"
         case .fullnat: "\(client) → \(vip) left the director as \(s.localAddress.map(\.description) ?? "a local address")"
-            + " → \(server) (source and destination rewritten)"
+            + " → \(server) (source and destination rewritten" + (s.detail.map { "; \($0)" } ?? "") + ")"
         case .tun: "\(client) → \(vip) left the director encapsulated toward \(server)"
             + (s.detail.map { " (\($0))" } ?? "")
         default: "\(client) → \(vip) left the director unchanged but for the destination MAC, to \(server)"

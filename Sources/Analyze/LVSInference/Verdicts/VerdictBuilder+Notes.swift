@@ -7,13 +7,18 @@ extension VerdictBuilder {
         let seenAt = Set(sightings.flatMap(\.points)).sorted()
         let servers = configured?.realServers.map(\.address.description) ?? []
         let atServer = servers.isEmpty ? "on a real server" : "on a real server (\(servers.joined(separator: ", ")))"
-        let decide = "capture on the director (the host holding \(service.vip)), or \(atServer), to tell the mode"
+        let decide = seenAt.contains { point in roles.contains { $0.point == point && $0.role == .director } }
+            ? "capture the director's real-server side too (or use -i any), or \(atServer), to tell the mode"
+            : "capture on the director (the host holding \(service.vip)), or \(atServer), to tell the mode"
         guard !seenAt.isEmpty else {
             return .init("no traffic for this service in the captures; \(decide)")
         }
         let places = seenAt.map { point in
             "\(point) (\(roles.first { $0.point == point }?.role.rawValue ?? "unknown"))"
         }.joined(separator: ", ")
+        if let hint = sightings.lazy.compactMap(\.hint).first {
+            return .init("\(hint); \(decide)", packets: sightings.prefix(2).flatMap(\.packets).sorted())
+        }
         return .init("seen only where the forwarding mode does not show: \(places); \(decide)",
                      packets: sightings.prefix(2).flatMap(\.packets).sorted())
     }
