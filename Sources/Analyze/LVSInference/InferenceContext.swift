@@ -14,9 +14,6 @@ struct InferenceContext {
     let configuredVIPs: Set<IPAddress>
     let configuredServers: Set<IPAddress>
     let configuredLocalAddresses: Set<IPAddress>
-    /// The first packet time of each 5-tuple at each input, over all its flow records (a
-    /// flow split by changing VLAN tags still starts where its first half does).
-    let firstSeen: [TupleAtInput: Int64]
 
     init(_ input: InferenceInput) {
         self.input = input
@@ -24,16 +21,11 @@ struct InferenceContext {
         var index: [FlowUID: Int] = [:]
         index.reserveCapacity(records.count)
         var byInput = [[Int]](repeating: [], count: input.flows.points.count)
-        var first: [TupleAtInput: Int64] = [:]
         for (i, record) in records.enumerated() {
             index[record.uid] = i
             let isService = record.protocolNumber == .tcp || record.protocolNumber == .udp
-            guard isService, byInput.indices.contains(record.input) else { continue }
-            byInput[record.input].append(i)
-            let tuple = TupleAtInput(record)
-            first[tuple] = min(first[tuple] ?? .max, record.firstTime.rawValue)
+            if isService, byInput.indices.contains(record.input) { byInput[record.input].append(i) }
         }
-        firstSeen = first
         indexByUID = index
         let all = records
         profiles = input.flows.points.enumerated().map { i, point in
@@ -52,7 +44,19 @@ struct InferenceContext {
         PacketReference(capture: record.point.description, frame: record.firstFrame, time: record.firstTime)
     }
 
-    func record(_ uid: FlowUID) -> FlowRecord? {
-        indexByUID[uid].map { records[$0] }
+    /// The index of a record in `records`.
+    func index(_ uid: FlowUID) -> Int? { indexByUID[uid] }
+
+    /// The first packet time of each 5-tuple at each input, over all its flow records (a
+    /// flow split by changing VLAN tags still starts where its first half does).
+    func firstSeen() -> [TupleAtInput: Int64] {
+        var first: [TupleAtInput: Int64] = [:]
+        for profile in profiles {
+            for i in profile.records {
+                let tuple = TupleAtInput(records[i])
+                first[tuple] = min(first[tuple] ?? .max, records[i].firstTime.rawValue)
+            }
+        }
+        return first
     }
 }

@@ -20,9 +20,11 @@ import LVSWire
 public enum ServiceInference {
     public static func infer(_ input: InferenceInput) -> InferenceResult {
         let context = InferenceContext(input)
-        let facts = RoleFacts.gather(context)
+        let reading = StitchedReading(context: context)
+        let hops = reading.hops()
+        let facts = RoleFacts.gather(context, hops: hops)
         let roles = RoleInference(context: context, facts: facts).roles()
-        let stitched = StitchedReading(context: context).sightings()
+        let stitched = reading.sightings(hops)
         let sightings = stitched
             + RecordReading(context: context, roles: roles.map(\.role)).sightings(stitched: stitched)
         let keyed = ServiceKeying(context: context).assign(sightings)

@@ -19,17 +19,17 @@ struct RoleFacts {
     var hopModes: Set<InferredMode> = []
     /// Signatures of its own (unstitched) records: basis, mode and the MACs involved.
     var readings: [(reading: Reading, requestSource: MACAddress?, requestTTL: ClosedRange<UInt8>?)] = []
-    /// Senders of requests toward services (any leg before the hop, and unstitched
-    /// records), with whether their TTL was still the sender's initial value.
-    var requestSenders: [(mac: MACAddress, initialTTL: Bool)] = []
+    /// Requests toward services (any leg before the hop, and unstitched records) sent by
+    /// the capturing host's own MAC, by whether their TTL was still an initial value.
+    var hostSentInitial = 0
+    var hostSentLowered = 0
     /// Destination addresses it saw served (TCP/UDP responders that answered).
     var served: Set<IPAddress> = []
 
-    static func gather(_ context: InferenceContext) -> [RoleFacts] {
+    static func gather(_ context: InferenceContext, hops: [StitchedReading.Hop?]) -> [RoleFacts] {
         var facts = [RoleFacts](repeating: RoleFacts(), count: context.profiles.count)
-        let reading = StitchedReading(context: context)
-        for connection in context.input.correlation.connections {
-            guard let hop = reading.hop(connection) else { continue }
+        for hop in hops {
+            guard let hop else { continue }
             let mode = hop.mode
             let before = hop.before.observations
             let after = hop.after.observations
@@ -61,18 +61,18 @@ struct RoleFacts {
         }
         for profile in context.profiles {
             for index in profile.records {
-                facts[profile.input].note(context.records[index], context: context)
+                facts[profile.input].note(context.records[index], profile: profile, context: context)
             }
         }
         return facts
     }
 
-    private mutating func note(_ record: FlowRecord, context: InferenceContext) {
+    private mutating func note(_ record: FlowRecord, profile: PointProfile, context: InferenceContext) {
         if record.resp.packets > 0 { served.insert(record.respAddress) }
         let membership = context.input.correlation.membership[record.uid]
-        if let source = record.primaryLeg(.orig)?.source, membership.map({ $0.rewrites.isEmpty }) ?? true,
-           let ttl = record.orig.ttl {
-            requestSenders.append((source, InitialTTL.isInitial(ttl)))
+        if profile.link == .host, let source = record.primaryLeg(.orig)?.source, profile.hostMACs.contains(source),
+           membership.map({ $0.rewrites.isEmpty }) ?? true, let ttl = record.orig.ttl {
+            if InitialTTL.isInitial(ttl) { hostSentInitial += 1 } else { hostSentLowered += 1 }
         }
         guard membership == nil, let reading = RecordSignatures(context: context).read(record) else { return }
         readings.append((reading, record.primaryLeg(.orig)?.source, record.orig.ttl))

@@ -66,10 +66,8 @@ struct RoleInference {
     /// The host's own MAC sends the requests: with their sender's TTL it originates them
     /// (client), with a lowered TTL it relays them (router).
     func relaying(_ profile: PointProfile, _ facts: RoleFacts) -> (CaptureRole, String)? {
-        guard profile.link == .host else { return nil }
-        let senders = facts.requestSenders.filter { profile.hostMACs.contains($0.mac) }
-        guard !senders.isEmpty else { return nil }
-        if senders.allSatisfy(\.initialTTL) {
+        guard profile.link == .host, facts.hostSentInitial + facts.hostSentLowered > 0 else { return nil }
+        if facts.hostSentLowered == 0 {
             return (.client, "its own MAC originates the requests (initial TTL)")
         }
         return (.router, "its own MAC relays requests it did not originate (TTL already lowered)")

@@ -11,23 +11,28 @@ struct RecordReading {
     let roles: [CaptureRole]
 
     /// The unstitched records grouped by 5-tuple and occurrence, in first-seen order.
-    func groups() -> [(key: String, members: [Int])] {
-        var groups: [TupleKeyOccurrence: [Int]] = [:]
-        var order: [TupleKeyOccurrence] = []
+    func groups() -> [[Int]] {
+        var groups: [TupleKeyOccurrence: Int] = [:]
+        var result: [[Int]] = []
         for (tuple, occurrences) in occurrencesByTuple() {
             for (occurrence, members) in occurrences.enumerated() {
                 var shared = tuple
                 shared.input = -1
                 let key = TupleKeyOccurrence(tuple: shared, occurrence: occurrence)
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(contentsOf: members)
+                if let group = groups[key] {
+                    result[group].append(contentsOf: members)
+                } else {
+                    groups[key] = result.count
+                    result.append(members)
+                }
             }
         }
-        return order.map { key in
-            let t = key.tuple
-            return ("\(t.proto) \(t.origAddress.withPort(t.origPort)) \(t.respAddress.withPort(t.respPort)) "
-                + "#\(key.occurrence)", (groups[key] ?? []).sorted())
-        }
+        return result
+    }
+
+    private struct TupleKeyOccurrence: Hashable {
+        var tuple: TupleAtInput
+        var occurrence: Int
     }
 
     /// Each tuple's records at each input, split into occurrences: a record that starts
@@ -35,16 +40,23 @@ struct RecordReading {
     /// records are halves of one flow. Occurrences with a stitched record are left out
     /// (their connection is already read), and so are their other halves.
     func occurrencesByTuple() -> [(TupleAtInput, [[Int]])] {
+        let membership = context.input.correlation.membership
+        var open: Set<TupleAtInput> = []
+        for profile in context.profiles {
+            for index in profile.records where membership[context.records[index].uid] == nil {
+                open.insert(TupleAtInput(context.records[index]))
+            }
+        }
         var byTuple: [TupleAtInput: [Int]] = [:]
         var order: [TupleAtInput] = []
-        for profile in context.profiles {
+        for profile in context.profiles where !open.isEmpty {
             for index in profile.records {
                 let tuple = TupleAtInput(context.records[index])
+                guard open.contains(tuple) else { continue }
                 if byTuple[tuple] == nil { order.append(tuple) }
                 byTuple[tuple, default: []].append(index)
             }
         }
-        let membership = context.input.correlation.membership
         return order.compactMap { tuple in
             var occurrences: [(members: [Int], end: Int64, stitched: Bool)] = []
             for index in byTuple[tuple] ?? [] {
@@ -63,21 +75,16 @@ struct RecordReading {
         }
     }
 
-    private struct TupleKeyOccurrence: Hashable {
-        var tuple: TupleAtInput
-        var occurrence: Int
-    }
-
     /// Reads every group: first what the records show alone, then, for the rest, what
     /// they show given their point's role and what the others decided.
     func sightings(stitched: [Sighting]) -> [Sighting] {
         let signatures = RecordSignatures(context: context)
         let all = groups()
-        var sightings = all.map { group in sighting(group.key, group.members, read: signatures.read) }
+        var sightings = all.map { sighting($0, read: signatures.read) }
         let knowledge = Knowledge(stitched + sightings, configuredVIPs: context.configuredVIPs)
         let byRole = RoleSignatures(context: context, knowledge: knowledge)
         for (i, group) in all.enumerated() where !sightings[i].isDecided {
-            sightings[i] = sighting(group.key, group.members) { record in
+            sightings[i] = sighting(group) { record in
                 guard roles.indices.contains(record.input) else { return nil }
                 return byRole.read(record, profile: context.profiles[record.input], role: roles[record.input])
             }
@@ -85,11 +92,10 @@ struct RecordReading {
         return sightings
     }
 
-    func sighting(_ key: String, _ members: [Int], read: (FlowRecord) -> Reading?) -> Sighting {
+    func sighting(_ members: [Int], read: (FlowRecord) -> Reading?) -> Sighting {
         let records = members.map { context.records[$0] }.sorted { $0.firstTime < $1.firstTime }
         let first = records[0]
-        var sighting = Sighting(protocolNumber: first.protocolNumber, origin: (first.origAddress, first.origPort),
-                                identity: key)
+        var sighting = Sighting(protocolNumber: first.protocolNumber, origin: (first.origAddress, first.origPort))
         var best: (reading: Reading, record: FlowRecord)?
         for record in records {
             guard let reading = read(record), best.map({ reading.basis > $0.reading.basis }) ?? true else { continue }

@@ -1,6 +1,7 @@
 import LVSWire
 
-/// One client connection as the captures show it, and what it says about the forwarding
+/// One client connection as the captures show it (each sighting is a different
+/// connection), and what it says about the forwarding
 /// mode: stitched across its legs when correlation tied them, else one 5-tuple seen at one
 /// or more capture points. Verdicts count and weigh these.
 struct Sighting {
@@ -35,18 +36,15 @@ struct Sighting {
     /// Capture points (inputs) and sub-points that saw it, sorted.
     var points: [String] = []
     var subPoints: [String] = []
-    /// Identifies the connection across sightings (stitched id, or 5-tuple and occurrence).
-    var identity: String
     /// Extra words for the evidence (MSS, TTL, TOA).
     var detail: String?
     /// What an undecided connection still shows (replies forwarded by the director, but
     /// nothing to tell NAT from FULL-NAT).
     var hint: String?
 
-    init(protocolNumber: IPProtocol, origin: (address: IPAddress, port: UInt16), identity: String) {
+    init(protocolNumber: IPProtocol, origin: (address: IPAddress, port: UInt16)) {
         self.protocolNumber = protocolNumber
         self.origin = origin
-        self.identity = identity
     }
 
     var isDecided: Bool { mode != nil }

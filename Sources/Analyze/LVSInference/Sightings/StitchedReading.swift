@@ -7,8 +7,30 @@ import LVSWire
 struct StitchedReading {
     let context: InferenceContext
 
-    func sightings() -> [Sighting] {
-        context.input.correlation.connections.compactMap(sighting)
+    /// The hop of every stitched connection, in connection order.
+    func hops() -> [Hop?] {
+        var firstSeen: [TupleAtInput: Int64]?
+        return context.input.correlation.connections.map { connection in
+            let legs = connection.legs
+            guard let head = legs.first, head.protocolNumber == .tcp || head.protocolNumber == .udp
+                || head.protocolNumber == .sctp, let (index, mode) = Self.lvsHop(legs) else { return nil }
+            let before = legs[index - 1]
+            let after = legs[index]
+            if mode == .nat || mode == .fullnat, halved(before, after) {
+                let times = firstSeen ?? context.firstSeen()
+                firstSeen = times
+                if startsLater(before, than: after, times) {
+                    return Hop(client: after, before: after, after: before, mode: mode)
+                }
+            }
+            return Hop(client: head, before: before, after: after, mode: mode)
+        }
+    }
+
+    func sightings(_ hops: [Hop?]) -> [Sighting] {
+        zip(context.input.correlation.connections, hops).compactMap { connection, hop in
+            hop.map { sighting(connection, $0) }
+        }
     }
 
     /// The director's hop of a connection: the leg before and after it, the mode, and the
@@ -21,24 +43,10 @@ struct StitchedReading {
         var mode: InferredMode
     }
 
-    func hop(_ connection: ServiceConnection) -> Hop? {
-        let legs = connection.legs
-        guard let head = legs.first, head.protocolNumber == .tcp || head.protocolNumber == .udp
-            || head.protocolNumber == .sctp, let (index, mode) = Self.lvsHop(legs) else { return nil }
-        let before = legs[index - 1]
-        let after = legs[index]
-        if (mode == .nat || mode == .fullnat) && startsLater(before, than: after) {
-            return Hop(client: after, before: after, after: before, mode: mode)
-        }
-        return Hop(client: head, before: before, after: after, mode: mode)
-    }
-
-    func sighting(_ connection: ServiceConnection) -> Sighting? {
-        guard let hop = hop(connection) else { return nil }
+    func sighting(_ connection: ServiceConnection, _ hop: Hop) -> Sighting {
         let (first, before, leg, mode) = (hop.client, hop.before, hop.after, hop.mode)
         let legs = connection.legs
-        var sighting = Sighting(protocolNumber: first.protocolNumber, origin: (first.origAddress, first.origPort),
-                                identity: connection.id)
+        var sighting = Sighting(protocolNumber: first.protocolNumber, origin: (first.origAddress, first.origPort))
         sighting.service = VirtualServiceID(vip: first.respAddress, port: first.respPort,
                                             protocolNumber: first.protocolNumber)
         sighting.mode = mode
@@ -63,7 +71,8 @@ struct StitchedReading {
             sighting.serverSide = (leg.respAddress, leg.respPort)
             guard mode == .fullnat else { return }
             sighting.localAddress = leg.origAddress
-            if let option = leg.observations.lazy.compactMap({ self.context.record($0.uid)?.toa?.option }).first {
+            if let option = leg.observations.lazy.compactMap({ self.context.index($0.uid) })
+                .compactMap({ self.context.records[$0].toa?.option }).first {
                 sighting.detail = "TOA kind \(option.kind) carrying \(option.address.withPort(option.port))"
             }
         case .tun:
@@ -76,14 +85,30 @@ struct StitchedReading {
         }
     }
 
+    /// Whether a leg's records, where both legs were seen, are halves of flows that did
+    /// not start with the client's SYN (a flow split by changing VLAN tags): then
+    /// correlation may have ordered the legs by those halves.
+    func halved(_ before: ConnectionLeg, _ after: ConnectionLeg) -> Bool {
+        guard before.protocolNumber == .tcp,
+              let input = Set(before.observations.map(\.input)).intersection(after.observations.map(\.input)).min()
+        else { return false }
+        func opens(_ leg: ConnectionLeg) -> Bool {
+            leg.observations.contains { observation in
+                guard observation.input == input, let i = context.index(observation.uid) else { return false }
+                return context.records[i].synFrame != nil && !context.records[i].flipped
+            }
+        }
+        return !opens(before) || !opens(after)
+    }
+
     /// Whether the rewritten tuple was seen before the one it was rewritten from at a
-    /// point that saw both: then correlation ordered the legs by halves of flows (a flow
-    /// split by changing VLAN tags) and the VIP leg is the other one.
-    func startsLater(_ before: ConnectionLeg, than after: ConnectionLeg) -> Bool {
+    /// point that saw both (over all records of each tuple there): then the VIP leg is
+    /// the other one.
+    func startsLater(_ before: ConnectionLeg, than after: ConnectionLeg, _ firstSeen: [TupleAtInput: Int64]) -> Bool {
         let inputs = Set(before.observations.map(\.input)).intersection(after.observations.map(\.input))
         guard let input = inputs.min(),
-              let a = context.firstSeen[TupleAtInput(before, input: input)],
-              let b = context.firstSeen[TupleAtInput(after, input: input)] else { return false }
+              let a = firstSeen[TupleAtInput(before, input: input)],
+              let b = firstSeen[TupleAtInput(after, input: input)] else { return false }
         return b < a
     }
 
@@ -105,7 +130,7 @@ struct StitchedReading {
     /// that also sent replies on that leg; for cooked captures, the replies' source.
     func serverMAC(_ leg: ConnectionLeg) -> MACAddress? {
         let destinations = Set(leg.links.compactMap(\.destination).filter { !$0.isMulticast })
-        let replySources = Set(leg.observations.compactMap { context.record($0.uid)?.resp.mac })
+        let replySources = Set(leg.observations.compactMap { context.index($0.uid) }.compactMap { context.records[$0].resp.mac })
         if destinations.count == 1 { return destinations.first }
         if let both = destinations.intersection(replySources).min() { return both }
         if let some = destinations.min() { return some }
@@ -124,7 +149,7 @@ struct StitchedReading {
             .flatMap { $0.links.compactMap(\.destination) }.filter { !$0.isMulticast }
         if let seen = local.min() { return seen }
         guard mode == .nat || mode == .fullnat else { return nil }
-        return before.observations.compactMap { context.record($0.uid)?.resp.mac }.min()
+        return before.observations.compactMap { context.index($0.uid) }.compactMap { context.records[$0].resp.mac }.min()
     }
 
     func directorMACs(vipMAC: MACAddress?, hop: ConnectionLeg) -> [MACAddress] {
@@ -137,7 +162,8 @@ struct StitchedReading {
 
     /// The earliest record of the leg as evidence.
     func firstReference(_ leg: ConnectionLeg) -> PacketReference? {
-        leg.observations.compactMap { context.record($0.uid) }.min { $0.firstTime < $1.firstTime }
-            .map(context.reference)
+        leg.observations.compactMap { context.index($0.uid) }
+            .min { context.records[$0].firstTime < context.records[$1].firstTime }
+            .map { context.reference(context.records[$0]) }
     }
 }

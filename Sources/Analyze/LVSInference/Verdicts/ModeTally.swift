@@ -4,22 +4,30 @@
 struct ModeTally {
     struct Entry {
         var mode: InferredMode
-        var sightings: [Sighting]
+        /// Indexes of the sightings that show the mode.
+        var members: [Int]
         var best: ModeBasis
+        /// The first sighting read on the best basis.
+        var sample: Int
     }
 
     var entries: [Entry] = []
     var decided = 0
 
     init(_ sightings: [Sighting], configured: InferredMode?) {
-        for mode in InferredMode.allCases {
-            let matching = sightings.filter { $0.mode == mode }
-            guard let best = matching.compactMap(\.basis).max() else { continue }
-            entries.append(Entry(mode: mode, sightings: matching, best: best))
-            decided += matching.count
+        var members = [[Int]](repeating: [], count: InferredMode.allCases.count)
+        for (index, sighting) in sightings.enumerated() {
+            guard let mode = sighting.mode, let slot = InferredMode.allCases.firstIndex(of: mode) else { continue }
+            members[slot].append(index)
+        }
+        for (slot, mode) in InferredMode.allCases.enumerated() where !members[slot].isEmpty {
+            guard let best = members[slot].compactMap({ sightings[$0].basis }).max(),
+                  let sample = members[slot].first(where: { sightings[$0].basis == best }) else { continue }
+            entries.append(Entry(mode: mode, members: members[slot], best: best, sample: sample))
+            decided += members[slot].count
         }
         func rank(_ e: Entry) -> (Int, Int, Int, Int) {
-            (e.sightings.count, e.best.rawValue, e.mode == configured ? 1 : 0,
+            (e.members.count, e.best.rawValue, e.mode == configured ? 1 : 0,
              -(InferredMode.allCases.firstIndex(of: e.mode) ?? 0))
         }
         entries.sort { rank($0) > rank($1) }

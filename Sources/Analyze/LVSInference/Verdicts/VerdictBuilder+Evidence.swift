@@ -32,12 +32,17 @@ extension VerdictBuilder {
     }
 
     func line(_ entry: ModeTally.Entry, decided: Int, leading: Bool) -> ServiceVerdict.Evidence {
-        let best = entry.sightings.filter { $0.basis == entry.best }
-        let sample = best.first ?? entry.sightings[0]
-        let points = Set(best.flatMap(\.subPoints)).sorted().joined(separator: ", ")
-        let count = "\(entry.sightings.count) of \(decided) connection\(decided == 1 ? "" : "s")"
-        let text = (leading ? "" : "but ") + "\(count) \(how(entry.best, sample, points: points)): \(Self.name(entry.mode))"
-        return .init(text, packets: Set(best.prefix(2).flatMap(\.packets)).sorted())
+        var points: Set<String> = []
+        var cited: [Int] = []
+        for index in entry.members where sightings[index].basis == entry.best {
+            points.formUnion(sightings[index].subPoints)
+            if cited.count < 2 { cited.append(index) }
+        }
+        let sample = sightings[entry.sample]
+        let count = "\(entry.members.count) of \(decided) connection\(decided == 1 ? "" : "s")"
+        let place = points.sorted().joined(separator: ", ")
+        let text = (leading ? "" : "but ") + "\(count) \(how(entry.best, sample, points: place)): \(Self.name(entry.mode))"
+        return .init(text, packets: Set(cited.flatMap { sightings[$0].packets }).sorted())
     }
 
     /// How a basis showed the mode, with the sample connection's addresses.

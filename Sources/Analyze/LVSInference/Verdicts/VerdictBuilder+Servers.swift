@@ -2,30 +2,35 @@ import LVSConfig
 import LVSWire
 
 extension VerdictBuilder {
+    /// A real server by address and port, or by MAC while its address is unknown.
+    private struct ServerKey: Hashable {
+        var address: IPAddress?
+        var port: UInt16
+        var mac: MACAddress?
+    }
+
     private struct ServerTally {
         var address: IPAddress?
         var port: UInt16
         var macs: [MACAddress: Int] = [:]
-        var connections: Set<String> = []
+        var connections = 0
     }
 
     /// The real servers the decided connections went to, with their MAC and how many
     /// connections each got; with a configuration, also its real servers that got none
     /// (once the captures show the real-server side at all).
     func realServers(mode: InferredMode) -> [ServiceVerdict.RealServer] {
-        var tallies: [String: ServerTally] = [:]
+        var tallies: [ServerKey: ServerTally] = [:]
         for sighting in sightings where sighting.mode != nil {
             guard let server = sighting.server else { continue }
-            let key = server.address.map { "a\($0.withPort(server.port))" } ?? server.mac.map { "m\($0)" } ?? "?"
-            var tally = tallies[key] ?? ServerTally(address: server.address, port: server.port)
-            if let mac = server.mac { tally.macs[mac, default: 0] += 1 }
-            tally.connections.insert(sighting.identity)
-            tallies[key] = tally
+            let key = ServerKey(address: server.address, port: server.port, mac: server.address == nil ? server.mac : nil)
+            tallies[key, default: ServerTally(address: server.address, port: server.port)].connections += 1
+            if let mac = server.mac { tallies[key]?.macs[mac, default: 0] += 1 }
         }
         var result = tallies.values.map { tally in
             ServiceVerdict.RealServer(address: tally.address ?? service.vip, port: tally.port,
                                       mac: tally.macs.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first?.key,
-                                      connections: tally.connections.count)
+                                      connections: tally.connections)
         }
         if !result.isEmpty, let configured {
             for server in configured.realServers where !result.contains(where: { $0.address == server.address }) {

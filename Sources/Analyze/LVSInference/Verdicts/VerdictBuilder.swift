@@ -23,15 +23,15 @@ struct VerdictBuilder {
     func verdict() -> ServiceVerdict {
         let tally = ModeTally(sightings, configured: configuredMode)
         let mode = tally.winner?.mode ?? .unknown
-        let winning = tally.winner?.sightings ?? []
+        let winning = tally.winner?.members.map { sightings[$0] } ?? []
         let confidence = tally.winner.map {
-            ConfidenceScale.confidence(best: $0.best, agreeing: $0.sightings.count, decided: tally.decided,
+            ConfidenceScale.confidence(best: $0.best, agreeing: $0.members.count, decided: tally.decided,
                                        hiddenVIP: hiddenVIP == .placeholder)
         } ?? 0
         var verdict = ServiceVerdict(service: service, mode: mode, confidence: confidence,
                                      evidence: evidence(tally), realServers: realServers(mode: mode),
                                      localAddresses: Set(sightings.compactMap(\.localAddress)).sorted(),
-                                     connections: Set(sightings.map(\.identity)).count)
+                                     connections: sightings.count)
         verdict.vipMACs = vipMACs()
         verdict.directorMACs = directorMACs(winning.isEmpty ? sightings : winning)
         return verdict
