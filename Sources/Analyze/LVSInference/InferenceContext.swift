@@ -8,7 +8,10 @@ import LVSWire
 struct InferenceContext {
     let input: InferenceInput
     let records: [FlowRecord]
-    let indexByUID: [FlowUID: Int]
+    /// Per record: the stitched connection it belongs to and its leg's rewrites.
+    let stitched: [(connection: Int, rewrites: Rewrite)?]
+    /// Per stitched connection: its records' indexes.
+    let recordsByConnection: [[Int]]
     let profiles: [PointProfile]
     let claims: ClaimBook
     let configuredVIPs: Set<IPAddress>
@@ -18,15 +21,19 @@ struct InferenceContext {
     init(_ input: InferenceInput) {
         self.input = input
         records = input.flows.records
-        var index: [FlowUID: Int] = [:]
-        index.reserveCapacity(records.count)
         var byInput = [[Int]](repeating: [], count: input.flows.points.count)
+        var membership = [(connection: Int, rewrites: Rewrite)?](repeating: nil, count: records.count)
+        var byConnection = [[Int]](repeating: [], count: input.correlation.connections.count)
         for (i, record) in records.enumerated() {
-            index[record.uid] = i
+            if let member = input.correlation.membership[record.uid], byConnection.indices.contains(member.connection) {
+                membership[i] = member
+                byConnection[member.connection].append(i)
+            }
             let isService = record.protocolNumber == .tcp || record.protocolNumber == .udp
             if isService, byInput.indices.contains(record.input) { byInput[record.input].append(i) }
         }
-        indexByUID = index
+        stitched = membership
+        recordsByConnection = byConnection
         let all = records
         profiles = input.flows.points.enumerated().map { i, point in
             PointProfile.build(name: point.input.point, input: i, records: byInput[i], all: all)
@@ -44,8 +51,12 @@ struct InferenceContext {
         PacketReference(capture: record.point.description, frame: record.firstFrame, time: record.firstTime)
     }
 
-    /// The index of a record in `records`.
-    func index(_ uid: FlowUID) -> Int? { indexByUID[uid] }
+    /// The index in `records` of a record of stitched connection `connection`.
+    func index(_ uid: FlowUID, connection: Int) -> Int? {
+        recordsByConnection[connection].first { records[$0].uid == uid }
+    }
+
+    func isStitched(_ index: Int) -> Bool { stitched[index] != nil }
 
     /// The first packet time of each 5-tuple at each input, over all its flow records (a
     /// flow split by changing VLAN tags still starts where its first half does).

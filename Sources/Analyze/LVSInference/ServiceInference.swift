@@ -47,11 +47,11 @@ public enum ServiceInference {
     /// forwarded.
     static func discover(_ byService: [VirtualServiceID: [(sighting: Sighting, source: VIPSource)]],
                          roles: [InferenceResult.PointRole], deployment: Deployment?) -> [VirtualServiceID] {
-        let upstream = Set(roles.filter { $0.role == .client || $0.role == .router }.map(\.point))
+        let upstream = Set(roles.indices.filter { roles[$0].role == .client || roles[$0].role == .router })
         var services: Set<VirtualServiceID> = []
         for (service, entries) in byService {
             let decided = entries.contains { $0.sighting.isDecided }
-            let fromClient = entries.contains { !upstream.isDisjoint(with: $0.sighting.points) || $0.sighting.hint != nil }
+            let fromClient = entries.contains { !upstream.isDisjoint(with: $0.sighting.inputs) || $0.sighting.hint != nil }
             if decided || fromClient { services.insert(service) }
         }
         for configured in deployment?.services ?? [] {

@@ -30,46 +30,20 @@ struct RoleFacts {
         var facts = [RoleFacts](repeating: RoleFacts(), count: context.profiles.count)
         for hop in hops {
             guard let hop else { continue }
-            let mode = hop.mode
-            let before = hop.before.observations
-            let after = hop.after.observations
-            let beforeInputs = Set(before.map(\.input))
-            let afterInputs = Set(after.map(\.input))
-            for input in beforeInputs.union(afterInputs) where facts.indices.contains(input) {
-                // Both sides at one point make it the director only when its own MAC re-sent
-                // the request (a real server can also get one request two ways).
-                let profile = context.profiles[input]
-                let senders = Set(after.filter { $0.input == input }.flatMap { $0.links.compactMap(\.source) })
-                let resent = senders.isEmpty || profile.link == .unknown || profile.link == .promiscuous
-                    || !senders.isDisjoint(with: profile.hostMACs)
-                switch (beforeInputs.contains(input), afterInputs.contains(input)) {
-                case (true, true) where resent:
-                    facts[input].acrossHop += 1
-                    facts[input].hopModes.insert(mode)
-                    facts[input].forwarders.formUnion(senders)
-                    let entered = before.filter { $0.input == input }
-                        .flatMap { $0.links.compactMap(\.destination) }
-                    facts[input].forwarders.formUnion(entered.filter { !$0.isMulticast })
-                case (true, false): facts[input].beforeHopOnly += 1
-                default: facts[input].afterHopOnly += 1
-                }
-            }
-            for observation in after where facts.indices.contains(observation.input) {
-                facts[observation.input].afterSenders.formUnion(observation.links.compactMap(\.source))
-                facts[observation.input].afterReceivers.formUnion(observation.links.compactMap(\.destination))
-            }
+            facts.note(hop, context: context)
         }
         for profile in context.profiles {
             for index in profile.records {
-                facts[profile.input].note(context.records[index], profile: profile, context: context)
+                facts[profile.input].note(index, profile: profile, context: context)
             }
         }
         return facts
     }
 
-    private mutating func note(_ record: FlowRecord, profile: PointProfile, context: InferenceContext) {
+    private mutating func note(_ index: Int, profile: PointProfile, context: InferenceContext) {
+        let record = context.records[index]
         if record.resp.packets > 0 { served.insert(record.respAddress) }
-        let membership = context.input.correlation.membership[record.uid]
+        let membership = context.stitched[index]
         if profile.link == .host, let source = record.primaryLeg(.orig)?.source, profile.hostMACs.contains(source),
            membership.map({ $0.rewrites.isEmpty }) ?? true, let ttl = record.orig.ttl {
             if InitialTTL.isInitial(ttl) { hostSentInitial += 1 } else { hostSentLowered += 1 }
@@ -77,5 +51,48 @@ struct RoleFacts {
         guard membership == nil, let reading = RecordSignatures(context: context).read(record) else { return }
         readings.append((reading, record.primaryLeg(.orig)?.source, record.orig.ttl))
         if reading.basis == .forwardedAtOnePoint { forwarders.formUnion(reading.directorMACs) }
+    }
+}
+
+extension [RoleFacts] {
+    /// Counts one stitched connection at every input that saw a side of its hop.
+    mutating func note(_ hop: StitchedReading.Hop, context: InferenceContext) {
+        let before = hop.before.observations
+        let after = hop.after.observations
+        var inputs: [Int] = []
+        for observation in before + after where !inputs.contains(observation.input) { inputs.append(observation.input) }
+        for input in inputs where indices.contains(input) {
+            // Both sides at one point make it the director only when its own MAC re-sent
+            // the request (a real server can also get one request two ways).
+            let profile = context.profiles[input]
+            var senders: [MACAddress] = []
+            for observation in after where observation.input == input {
+                for link in observation.links { if let mac = link.source, !senders.contains(mac) { senders.append(mac) } }
+            }
+            let resent = senders.isEmpty || profile.link == .unknown || profile.link == .promiscuous
+                || senders.contains(where: profile.hostMACs.contains)
+            let sawBefore = before.contains { $0.input == input }
+            let sawAfter = after.contains { $0.input == input }
+            if sawBefore, sawAfter, resent {
+                self[input].acrossHop += 1
+                self[input].hopModes.insert(hop.mode)
+                self[input].forwarders.formUnion(senders)
+                for observation in before where observation.input == input {
+                    for link in observation.links {
+                        if let mac = link.destination, !mac.isMulticast { self[input].forwarders.insert(mac) }
+                    }
+                }
+            } else if sawBefore, !sawAfter {
+                self[input].beforeHopOnly += 1
+            } else {
+                self[input].afterHopOnly += 1
+            }
+            for observation in after where observation.input == input {
+                for link in observation.links {
+                    if let mac = link.source { self[input].afterSenders.insert(mac) }
+                    if let mac = link.destination { self[input].afterReceivers.insert(mac) }
+                }
+            }
+        }
     }
 }

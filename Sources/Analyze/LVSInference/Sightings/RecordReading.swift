@@ -40,10 +40,9 @@ struct RecordReading {
     /// records are halves of one flow. Occurrences with a stitched record are left out
     /// (their connection is already read), and so are their other halves.
     func occurrencesByTuple() -> [(TupleAtInput, [[Int]])] {
-        let membership = context.input.correlation.membership
         var open: Set<TupleAtInput> = []
         for profile in context.profiles {
-            for index in profile.records where membership[context.records[index].uid] == nil {
+            for index in profile.records where !context.isStitched(index) {
                 open.insert(TupleAtInput(context.records[index]))
             }
         }
@@ -61,7 +60,7 @@ struct RecordReading {
             var occurrences: [(members: [Int], end: Int64, stitched: Bool)] = []
             for index in byTuple[tuple] ?? [] {
                 let record = context.records[index]
-                let stitched = membership[record.uid] != nil
+                let stitched = context.isStitched(index)
                 if let last = occurrences.last, record.firstTime.rawValue <= last.end {
                     occurrences[occurrences.count - 1].members.append(index)
                     occurrences[occurrences.count - 1].end = max(last.end, record.lastTime.rawValue)
@@ -111,8 +110,8 @@ struct RecordReading {
             sighting.hint = forwardedReplies(records)
         }
         sighting.packets = records.prefix(2).map(context.reference)
-        sighting.points = Set(records.map(\.point.point)).sorted()
-        sighting.subPoints = Set(records.map(\.point.description)).sorted()
+        sighting.inputs = Set(records.map(\.input)).sorted()
+        sighting.subPoints = Set(records.map(\.point)).sorted()
         return sighting
     }
 

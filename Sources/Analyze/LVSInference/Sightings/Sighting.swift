@@ -1,3 +1,4 @@
+import LVSCapture
 import LVSWire
 
 /// One client connection as the captures show it (each sighting is a different
@@ -33,9 +34,9 @@ struct Sighting {
     /// A request that no director forwarded went straight to this MAC.
     var directTo: MACAddress?
     var packets: [PacketReference] = []
-    /// Capture points (inputs) and sub-points that saw it, sorted.
-    var points: [String] = []
-    var subPoints: [String] = []
+    /// Capture inputs and sub-points that saw it, sorted.
+    var inputs: [Int] = []
+    var subPoints: [CapturePointName] = []
     /// Extra words for the evidence (MSS, TTL, TOA).
     var detail: String?
     /// What an undecided connection still shows (replies forwarded by the director, but

@@ -1,3 +1,4 @@
+import LVSCapture
 import LVSConfig
 import LVSWire
 
@@ -32,7 +33,7 @@ extension VerdictBuilder {
     }
 
     func line(_ entry: ModeTally.Entry, decided: Int, leading: Bool) -> ServiceVerdict.Evidence {
-        var points: Set<String> = []
+        var points: Set<CapturePointName> = []
         var cited: [Int] = []
         for index in entry.members where sightings[index].basis == entry.best {
             points.formUnion(sightings[index].subPoints)
@@ -40,7 +41,7 @@ extension VerdictBuilder {
         }
         let sample = sightings[entry.sample]
         let count = "\(entry.members.count) of \(decided) connection\(decided == 1 ? "" : "s")"
-        let place = points.sorted().joined(separator: ", ")
+        let place = points.sorted().map(\.description).joined(separator: ", ")
         let text = (leading ? "" : "but ") + "\(count) \(how(entry.best, sample, points: place)): \(Self.name(entry.mode))"
         return .init(text, packets: Set(cited.flatMap { sightings[$0].packets }).sorted())
     }

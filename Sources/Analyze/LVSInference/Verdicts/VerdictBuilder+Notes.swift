@@ -4,7 +4,7 @@ import LVSWire
 extension VerdictBuilder {
     /// No connection decided: say where it was seen and which capture point would decide.
     func unknownLine() -> ServiceVerdict.Evidence {
-        let seenAt = Set(sightings.flatMap(\.points)).sorted()
+        let seenAt = Set(sightings.flatMap(\.inputs)).sorted().map { context.pointNames[$0] }
         let servers = configured?.realServers.map(\.address.description) ?? []
         let atServer = servers.isEmpty ? "on a real server" : "on a real server (\(servers.joined(separator: ", ")))"
         let decide = seenAt.contains { point in roles.contains { $0.point == point && $0.role == .director } }
