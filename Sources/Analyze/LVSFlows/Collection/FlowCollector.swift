@@ -33,7 +33,7 @@ public enum FlowCollector {
         }
         records.reserveCapacity(records.count + trackers.reduce(0) { $0 + $1.statistics.liveFlows })
         for tracker in trackers { tracker.finish() }
-        records = FlowCollection.sorted(records)
+        FlowCollection.sort(&records)
         let points = inputs.indices.map { i in
             FlowCollection.Point(input: inputs[i], info: merge.readers[i].info, statistics: trackers[i].statistics,
                                  truncatedTail: merge.readers[i].truncatedTail, start: starts[i], end: ends[i],
