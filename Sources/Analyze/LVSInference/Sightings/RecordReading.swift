@@ -41,15 +41,22 @@ struct RecordReading {
     /// (their connection is already read), and so are their other halves.
     func occurrencesByTuple() -> [(TupleAtInput, [[Int]])] {
         var open: Set<TupleAtInput> = []
+        // Input, protocol and ports first: a cheap key that rules out most stitched records.
+        var openPorts: Set<UInt64> = []
+        func ports(_ r: FlowRecord) -> UInt64 {
+            UInt64(r.input) << 40 | UInt64(r.protocolNumber.rawValue) << 32 | UInt64(r.origPort) << 16
+                | UInt64(r.respPort)
+        }
         for profile in context.profiles {
             for index in profile.records where !context.isStitched(index) {
                 open.insert(TupleAtInput(context.records[index]))
+                openPorts.insert(ports(context.records[index]))
             }
         }
         var byTuple: [TupleAtInput: [Int]] = [:]
         var order: [TupleAtInput] = []
         for profile in context.profiles where !open.isEmpty {
-            for index in profile.records {
+            for index in profile.records where openPorts.contains(ports(context.records[index])) {
                 let tuple = TupleAtInput(context.records[index])
                 guard open.contains(tuple) else { continue }
                 if byTuple[tuple] == nil { order.append(tuple) }
