@@ -24,17 +24,20 @@ public enum ServiceInference {
         let hops = reading.hops()
         let facts = RoleFacts.gather(context, hops: hops)
         let roles = RoleInference(context: context, facts: facts).roles()
-        let stitched = reading.sightings(hops)
-        let sightings = stitched
-            + RecordReading(context: context, roles: roles.map(\.role)).sightings(stitched: stitched)
-        let keyed = ServiceKeying(context: context).assign(sightings)
-        var byService: [VirtualServiceID: [(sighting: Sighting, source: VIPSource)]] = [:]
-        for entry in keyed { if let service = entry.sighting.service { byService[service, default: []].append(entry) } }
-        let services = discover(byService, roles: roles, deployment: input.deployment)
+        var sightings = reading.sightings(hops)
+        sightings.append(contentsOf: RecordReading(context: context, roles: roles.map(\.role))
+            .sightings(stitched: sightings))
+        let sources = ServiceKeying(context: context).assign(&sightings)
+        var byService: [VirtualServiceID: [Int]] = [:]
+        for index in sightings.indices {
+            if let service = sightings[index].service { byService[service, default: []].append(index) }
+        }
+        let services = discover(byService, sightings, roles: roles, deployment: input.deployment)
         let verdicts = services.map { service in
-            let entries = byService[service] ?? []
-            return VerdictBuilder(context: context, roles: roles, service: service, sightings: entries.map(\.sighting),
-                                  sources: entries.map(\.source),
+            let members = byService[service] ?? []
+            return VerdictBuilder(context: context, roles: roles, service: service,
+                                  sightings: SightingSet(all: sightings, members: members),
+                                  sources: members.map { sources[$0] },
                                   configured: input.deployment?.service(for: service.protocolNumber,
                                                                         address: service.vip, port: service.port))
                 .verdict()
@@ -45,13 +48,13 @@ public enum ServiceInference {
     /// The services to report, sorted: any a connection decided, every configured one, and
     /// the destinations a client or router connected to or whose replies a director
     /// forwarded.
-    static func discover(_ byService: [VirtualServiceID: [(sighting: Sighting, source: VIPSource)]],
+    static func discover(_ byService: [VirtualServiceID: [Int]], _ sightings: [Sighting],
                          roles: [InferenceResult.PointRole], deployment: Deployment?) -> [VirtualServiceID] {
         let upstream = Set(roles.indices.filter { roles[$0].role == .client || roles[$0].role == .router })
         var services: Set<VirtualServiceID> = []
-        for (service, entries) in byService {
-            let decided = entries.contains { $0.sighting.isDecided }
-            let fromClient = entries.contains { !upstream.isDisjoint(with: $0.sighting.inputs) || $0.sighting.hint != nil }
+        for (service, members) in byService {
+            let decided = members.contains { sightings[$0].isDecided }
+            let fromClient = members.contains { !upstream.isDisjoint(with: sightings[$0].inputs) || sightings[$0].hint != nil }
             if decided || fromClient { services.insert(service) }
         }
         for configured in deployment?.services ?? [] {

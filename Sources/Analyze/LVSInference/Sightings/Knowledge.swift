@@ -6,11 +6,13 @@ struct Knowledge {
     var vips: Set<IPAddress> = []
     var directorMACs: Set<MACAddress> = []
 
-    init(_ sightings: [Sighting], configuredVIPs: Set<IPAddress>) {
+    init(_ parts: [Sighting]..., configuredVIPs: Set<IPAddress>) {
         vips = configuredVIPs
-        for sighting in sightings where sighting.isDecided {
-            if let service = sighting.service { vips.insert(service.vip) }
-            directorMACs.formUnion(sighting.directorMACs)
+        for sightings in parts {
+            for sighting in sightings where sighting.isDecided {
+                if let service = sighting.service { vips.insert(service.vip) }
+                for mac in sighting.directorMACs { directorMACs.insert(mac) }
+            }
         }
     }
 }

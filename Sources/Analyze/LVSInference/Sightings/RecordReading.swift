@@ -87,7 +87,7 @@ struct RecordReading {
         let signatures = RecordSignatures(context: context)
         let all = groups()
         var sightings = all.map { sighting($0, read: signatures.read) }
-        let knowledge = Knowledge(stitched + sightings, configuredVIPs: context.configuredVIPs)
+        let knowledge = Knowledge(stitched, sightings, configuredVIPs: context.configuredVIPs)
         let byRole = RoleSignatures(context: context, knowledge: knowledge)
         for (i, group) in all.enumerated() where !sightings[i].isDecided {
             sightings[i] = sighting(group) { record in

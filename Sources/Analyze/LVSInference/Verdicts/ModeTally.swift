@@ -14,7 +14,7 @@ struct ModeTally {
     var entries: [Entry] = []
     var decided = 0
 
-    init(_ sightings: [Sighting], configured: InferredMode?) {
+    init(_ sightings: SightingSet, configured: InferredMode?) {
         var members = [[Int]](repeating: [], count: InferredMode.allCases.count)
         for (index, sighting) in sightings.enumerated() {
             guard let mode = sighting.mode, let slot = InferredMode.allCases.firstIndex(of: mode) else { continue }

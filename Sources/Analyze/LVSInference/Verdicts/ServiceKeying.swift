@@ -16,26 +16,29 @@ struct ServiceKeying {
 
     let context: InferenceContext
 
-    func assign(_ sightings: [Sighting]) -> [(sighting: Sighting, source: VIPSource)] {
+    /// Sets the service of every sighting that has none and says where each VIP came from.
+    func assign(_ sightings: inout [Sighting]) -> [VIPSource] {
         let learned = learnedServices(sightings)
         let configured = configuredServices()
-        return sightings.map { sighting in
-            if sighting.service != nil { return (sighting, .wire) }
-            guard let side = sighting.serverSide else { return (sighting, .wire) }
-            let key = Key(proto: sighting.protocolNumber.rawValue, address: side.address, port: side.port)
-            var keyed = sighting
+        var sources = [VIPSource](repeating: .wire, count: sightings.count)
+        for index in sightings.indices where sightings[index].service == nil {
+            guard let side = sightings[index].serverSide else { continue }
+            let proto = sightings[index].protocolNumber
+            let key = Key(proto: proto.rawValue, address: side.address, port: side.port)
             if let service = learned[key] {
-                keyed.service = service
-                return (keyed, .stitched)
+                sightings[index].service = service
+                sources[index] = .stitched
+            } else if let service = configured[key] {
+                sightings[index].service = service
+                sources[index] = .configuration
+            } else {
+                let unspecified: IPAddress = side.address.isIPv4 ? .v4(IPv4Address(rawValue: 0))
+                    : .v6(IPv6Address(high: 0, low: 0))
+                sightings[index].service = VirtualServiceID(vip: unspecified, port: side.port, protocolNumber: proto)
+                sources[index] = .placeholder
             }
-            if let service = configured[key] {
-                keyed.service = service
-                return (keyed, .configuration)
-            }
-            let unspecified: IPAddress = side.address.isIPv4 ? .v4(IPv4Address(rawValue: 0)) : .v6(IPv6Address(high: 0, low: 0))
-            keyed.service = VirtualServiceID(vip: unspecified, port: side.port, protocolNumber: sighting.protocolNumber)
-            return (keyed, .placeholder)
         }
+        return sources
     }
 
     /// Real server address and port → the service the stitched connections showed it serving

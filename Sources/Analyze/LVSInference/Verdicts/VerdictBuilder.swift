@@ -8,7 +8,7 @@ struct VerdictBuilder {
     let context: InferenceContext
     let roles: [InferenceResult.PointRole]
     let service: VirtualServiceID
-    let sightings: [Sighting]
+    let sightings: SightingSet
     let sources: [VIPSource]
     let configured: VirtualService?
 
@@ -33,7 +33,7 @@ struct VerdictBuilder {
                                      localAddresses: Set(sightings.compactMap(\.localAddress)).sorted(),
                                      connections: sightings.count)
         verdict.vipMACs = vipMACs()
-        verdict.directorMACs = directorMACs(winning.isEmpty ? sightings : winning)
+        verdict.directorMACs = directorMACs(winning.isEmpty ? Array(sightings) : winning)
         return verdict
     }
 
