@@ -59,7 +59,8 @@ import Testing
     @Test func jsonValidatesAgainstTheSchema() throws {
         let available = try Subprocess.run("/usr/bin/env", ["python3", "-c", "import jsonschema"])
         try #require(available.status == 0, "python3 with jsonschema is needed (CI installs python3-jsonschema)")
-        let schema = try FixturePaths.repositoryRoot().appendingPathComponent("Reports/schema/analysis.v1.schema.json").path
+        let schema = try FixturePaths.repositoryRoot()
+            .appendingPathComponent("Reports/schema/analysis.v1.schema.json").path
         let directory = try TemporaryDirectory()
         for (name, document) in try Self.documents() + [("with a finding", Self.withFinding())] {
             let path = directory.path("\(name.replacingOccurrences(of: " ", with: "-")).json")

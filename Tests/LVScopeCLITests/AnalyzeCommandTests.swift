@@ -53,7 +53,8 @@ import Testing
 
     @Test func reportsAndExitsZero() throws {
         let directory = try TemporaryDirectory()
-        let config = try FixturePaths.repositoryRoot().appendingPathComponent("Fixtures/config/nat-wrong-gateway.ipvsadm").path
+        let config = try FixturePaths.repositoryRoot()
+            .appendingPathComponent("Fixtures/config/nat-wrong-gateway.ipvsadm").path
         let json = directory.path("report.json")
         let outcome = try Self.run(["--config", config, "--format", "json", "-o", json, "--role", "router2=router",
                                     "client=\(try Self.scenario("client.pcap"))",

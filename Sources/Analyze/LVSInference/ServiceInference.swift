@@ -54,7 +54,9 @@ public enum ServiceInference {
         var services: Set<VirtualServiceID> = []
         for (service, members) in byService {
             let decided = members.contains { sightings[$0].isDecided }
-            let fromClient = members.contains { !upstream.isDisjoint(with: sightings[$0].inputs) || sightings[$0].hint != nil }
+            let fromClient = members.contains {
+                !upstream.isDisjoint(with: sightings[$0].inputs) || sightings[$0].hint != nil
+            }
             if decided || fromClient { services.insert(service) }
         }
         for configured in deployment?.services ?? [] {

@@ -12,8 +12,9 @@ extension AnalysisReport {
             ("services", .array(inference.services.sorted { $0.service < $1.service }.map(Self.json))),
             ("findings", .array(findings.map(Self.json))),
             ("summary", .object([
-                ("packets", .int(summary.packets)), ("flows", .int(summary.flows)), ("services", .int(summary.services)),
-                ("errors", .int(summary.errors)), ("warnings", .int(summary.warnings)), ("notices", .int(summary.notices)),
+                ("packets", .int(summary.packets)), ("flows", .int(summary.flows)),
+                ("services", .int(summary.services)), ("errors", .int(summary.errors)),
+                ("warnings", .int(summary.warnings)), ("notices", .int(summary.notices)),
             ])),
         ])
     }

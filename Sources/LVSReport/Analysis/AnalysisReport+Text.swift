@@ -24,8 +24,8 @@ extension AnalysisReport {
         var lines = ["lvscope analysis: \(flows.points.count) capture\(flows.points.count == 1 ? "" : "s"), "
             + "\(s.packets) packets, \(s.flows) flows (\(generator))"]
         let services = inference.services.map { "\($0.service) \(Self.modeName($0.mode)) (\($0.confidence))" }
-        let counts = "\(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s"), "
-            + "\(s.notices) notice\(s.notices == 1 ? "" : "s")"
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let counts = "\(count(s.errors, "error")), \(count(s.warnings, "warning")), \(count(s.notices, "notice"))"
         let verdict = services.isEmpty ? "no virtual service found" : services.joined(separator: ", ")
         lines += TextWrap.lines("verdict: \(verdict); \(counts)", first: "", rest: "         ")
         return lines
@@ -35,8 +35,8 @@ extension AnalysisReport {
         guard !inference.services.isEmpty else { return ["  none"] }
         var lines: [String] = []
         for verdict in inference.services {
-            lines.append("  \(TextWrap.left(verdict.service.description, 30))\(TextWrap.left(Self.modeName(verdict.mode), 9))"
-                + "confidence \(verdict.confidence)  \(verdict.connections) connections")
+            lines.append("  " + TextWrap.left(verdict.service.description, 30)
+                + TextWrap.left(Self.modeName(verdict.mode), 9) + "confidence \(verdict.confidence)  \(verdict.connections) connections")
             for (i, server) in verdict.realServers.enumerated() {
                 lines.append((i == 0 ? "    real servers    " : String(repeating: " ", count: 20))
                     + TextWrap.left(server.address.withPort(server.port), 26)
@@ -57,10 +57,12 @@ extension AnalysisReport {
         var lines: [String] = []
         for finding in findings {
             let service = finding.service.map { "  (\($0))" } ?? ""
-            lines += TextWrap.lines("\(TextWrap.left(finding.severity.rawValue, 8))\(finding.rule) [\(finding.category.rawValue)] "
-                + "\(finding.subject)\(service)", first: "  ", rest: "      ")
+            let head = TextWrap.left(finding.severity.rawValue, 8) + "\(finding.rule) [\(finding.category.rawValue)] "
+            lines += TextWrap.lines(head + finding.subject + service, first: "  ", rest: "      ")
             lines += TextWrap.lines(finding.message, first: "    ", rest: "    ")
-            if !finding.remediation.isEmpty { lines += TextWrap.lines(finding.remediation, first: "    fix: ", rest: "         ") }
+            if !finding.remediation.isEmpty {
+                lines += TextWrap.lines(finding.remediation, first: "    fix: ", rest: "         ")
+            }
             if !finding.evidence.isEmpty {
                 lines += TextWrap.lines(finding.evidence.map { "\($0.capture)#\($0.frame)" }.joined(separator: ", "),
                                         first: "    frames: ", rest: "            ")
@@ -75,7 +77,8 @@ extension AnalysisReport {
         for (index, point) in pointsByName {
             let offset = clockOffset(index).map { Self.seconds($0) } ?? "unknown"
             lines.append("  " + TextWrap.left(point.input.point, 18)
-                + TextWrap.left(inference.role(of: point.input.point).rawValue, 13) + TextWrap.left(Self.linkType(point), 12)
+                + TextWrap.left(inference.role(of: point.input.point).rawValue, 13)
+                + TextWrap.left(Self.linkType(point), 12)
                 + TextWrap.right(String(point.packets), 9) + TextWrap.right(String(point.bytes), 12) + "  " + offset)
             lines += TextWrap.lines(point.input.path, first: "    file: ", rest: "          ")
             if let role = inference.roles.first(where: { $0.point == point.input.point }) {

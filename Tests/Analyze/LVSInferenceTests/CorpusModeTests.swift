@@ -38,12 +38,14 @@ import Testing
         let rewritten = test.mode == .nat || test.mode == .fullnat
         for (vport, rport) in [(80, 8080), (443, 8443)] as [(UInt16, UInt16)] {
             let verdict = try #require(result.inference.services.first {
-                $0.service.vip.description == "192.0.2.10" && $0.service.port == vport && $0.service.protocolName == "tcp"
+                $0.service.vip.description == "192.0.2.10" && $0.service.port == vport
+                    && $0.service.protocolName == "tcp"
             }, "\(test.file): service on port \(vport)")
             #expect(verdict.mode == test.mode)
             #expect(verdict.confidence >= 0.95, "\(test.file) \(vport): \(verdict.confidence)")
             let servers = verdict.realServers.map { $0.address.withPort($0.port) }
-            #expect(servers == (11...14).map { "198.51.100.\($0):\(rewritten ? rport : vport)" }, "\(test.file): \(servers)")
+            let expected = (11...14).map { "198.51.100.\($0):\(rewritten ? rport : vport)" }
+            #expect(servers == expected, "\(test.file): \(servers)")
             if test.mode == .fullnat {
                 #expect(verdict.localAddresses.map(\.description) == (200...203).map { "198.51.100.\($0)" })
                 #expect(verdict.evidence.first?.text.contains("TOA kind 254") == true)

@@ -27,7 +27,8 @@ import Testing
         }
         for reference in references {
             let point = String(reference.capture.prefix { $0 != "/" })
-            #expect(times[point]?[reference.frame] == reference.time, "\(name): \(reference.capture)#\(reference.frame)")
+            #expect(times[point]?[reference.frame] == reference.time,
+                    "\(name): \(reference.capture)#\(reference.frame)")
         }
     }
 
@@ -36,12 +37,15 @@ import Testing
         let directory = try TemporaryDirectory()
         let original = try String(contentsOfFile: ScenarioView.configPath(scenario), encoding: .utf8)
         let path = directory.path("dr.ipvsadm")
-        try original.replacingOccurrences(of: " -m ", with: " -g ").write(toFile: path, atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(of: " -m ", with: " -g ")
+            .write(toFile: path, atomically: true, encoding: .utf8)
         let inputs = scenario.captures.map { CaptureInput(point: $0.point, path: scenario.path(of: $0)) }
         let result = try Analysis.run(inputs: inputs, options: AnalysisOptions(configPath: path))
         let verdict = try #require(result.inference.services.first)
         #expect(verdict.mode == .nat)
-        #expect(verdict.evidence.contains { $0.text.hasPrefix("configured as DR (\(path):") && $0.text.hasSuffix("but the wire shows NAT") })
+        #expect(verdict.evidence.contains {
+            $0.text.hasPrefix("configured as DR (\(path):") && $0.text.hasSuffix("but the wire shows NAT")
+        })
     }
 
     @Test func configuredServiceWithoutTraffic() throws {
@@ -80,7 +84,8 @@ import Testing
 
     @Test func sameInputsSameResult() throws {
         let scenario = try ScenarioCatalog.load("two-vips-mixed")
-        let view = ScenarioView(scenario: scenario, kind: .all, points: scenario.captures.map(\.point), withConfig: true)
+        let view = ScenarioView(scenario: scenario, kind: .all, points: scenario.captures.map(\.point),
+                                withConfig: true)
         #expect(try view.analyze().inference == view.analyze().inference)
     }
 }

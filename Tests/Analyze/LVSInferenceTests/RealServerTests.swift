@@ -43,7 +43,9 @@ import Testing
                 var seen = service.protocol == "tcp" ? capture.expect.tcpConnections : capture.expect.udpFlows
                 // A server answering from its RIP starts a second flow per exchange (to the
                 // client's port), which the capture's count includes.
-                if scenario.misconfigurations.contains(where: { $0.category == "wrong-source" && $0.subject == server.address }) {
+                if scenario.misconfigurations.contains(where: {
+                    $0.category == "wrong-source" && $0.subject == server.address
+                }) {
                     seen /= 2
                 }
                 #expect(found.connections + Self.bypassing(verdict, found.mac) == seen,

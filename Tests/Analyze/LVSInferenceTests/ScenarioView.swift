@@ -42,7 +42,8 @@ struct ScenarioView: CustomStringConvertible, Sendable {
     }
 
     func analyze() throws -> AnalysisResult {
-        try Analysis.run(inputs: inputs, options: AnalysisOptions(configPath: withConfig ? Self.configPath(scenario) : nil))
+        let config = withConfig ? try Self.configPath(scenario) : nil
+        return try Analysis.run(inputs: inputs, options: AnalysisOptions(configPath: config))
     }
 
     /// Every view of a scenario the table covers.
@@ -57,7 +58,8 @@ struct ScenarioView: CustomStringConvertible, Sendable {
                                       withConfig: false))
         }
         for capture in scenario.captures where capture.role == "real-server" {
-            views.append(ScenarioView(scenario: scenario, kind: .realServer, points: [capture.point], withConfig: false))
+            views.append(ScenarioView(scenario: scenario, kind: .realServer, points: [capture.point],
+                                      withConfig: false))
             views.append(ScenarioView(scenario: scenario, kind: .realServerWithConfig, points: [capture.point],
                                       withConfig: true))
         }

@@ -1,15 +1,22 @@
 /// Which views of a deployment decide each mode, and why the others cannot (the scenario
-/// table the tests run every lab scenario through).
+/// table the tests run every lab scenario through):
 ///
-/// | view | NAT | FULL-NAT | DR |
-/// |---|---|---|---|
-/// | all capture points | decides (stitched across points) | decides | decides |
-/// | the director's interfaces (eth0 + eth1; DR: eth0) | decides (stitched across the interfaces) | decides | decides (each request seen again leaving to a real server's MAC) |
-/// | the director's `-i any` capture | decides (in on one interface, out on the other) | decides | decides |
-/// | the director's client side alone | TCP, a guess: replies forwarded (TTL one below 64) mean NAT or FULL-NAT, the SYN-ACK MSS clamp tells them apart; UDP cannot decide (no MSS) | same | — |
-/// | one real server | mode decided, but the VIP is not visible at a NAT real server: listed as 0.0.0.0:RPORT | same (requests from the director's local address) | decides (the VIP at the server's own MAC) |
-/// | one real server and the configuration | decides, VIP from the configuration | decides | decides |
-/// | the client | cannot decide: a client sees only the VIP side (unknown, naming the director or a real server as the place to capture) | same | same |
+/// - All capture points: decide every mode (request and rewritten copy stitched across
+///   points).
+/// - The director's interfaces (eth0 + eth1; a DR director has eth0 only): decide (NAT and
+///   FULL-NAT stitched across the interfaces; DR: each request seen again leaving to a real
+///   server's MAC).
+/// - The director's `-i any` capture: decides (in on one interface, out on the other, or out
+///   again on eth0).
+/// - The director's client side alone (NAT, FULL-NAT): TCP only, a guess (0.5): replies
+///   leave forwarded (TTL one below 64), so NAT or FULL-NAT, told apart by FULL-NAT's SYN-ACK
+///   MSS clamp. UDP cannot decide (no MSS): unknown, saying so.
+/// - One real server: DR decides (the VIP at the server's own MAC). NAT and FULL-NAT decide
+///   the mode, but the VIP is not visible at such a real server: the service is listed as
+///   0.0.0.0:RPORT and the evidence says why.
+/// - One real server and the configuration: decides, the VIP from the configuration.
+/// - The client: cannot decide, a client sees only the VIP side (unknown, naming the
+///   director or a real server as the place to capture).
 ///
 /// TUN has no lab captures (no ipip module in the lab kernel); the synthetic corpus covers
 /// its director view.

@@ -40,23 +40,11 @@ struct RecordReading {
     /// records are halves of one flow. Occurrences with a stitched record are left out
     /// (their connection is already read), and so are their other halves.
     func occurrencesByTuple() -> [(TupleAtInput, [[Int]])] {
-        var open: Set<TupleAtInput> = []
-        // Input, protocol and ports first: a cheap key that rules out most stitched records.
-        var openPorts: Set<UInt64> = []
-        func ports(_ r: FlowRecord) -> UInt64 {
-            UInt64(r.input) << 40 | UInt64(r.protocolNumber.rawValue) << 32 | UInt64(r.origPort) << 16
-                | UInt64(r.respPort)
-        }
-        for profile in context.profiles {
-            for index in profile.records where !context.isStitched(index) {
-                open.insert(TupleAtInput(context.records[index]))
-                openPorts.insert(ports(context.records[index]))
-            }
-        }
+        let (open, openPorts) = openTuples()
         var byTuple: [TupleAtInput: [Int]] = [:]
         var order: [TupleAtInput] = []
         for profile in context.profiles where !open.isEmpty {
-            for index in profile.records where openPorts.contains(ports(context.records[index])) {
+            for index in profile.records where openPorts.contains(Self.ports(context.records[index])) {
                 let tuple = TupleAtInput(context.records[index])
                 guard open.contains(tuple) else { continue }
                 if byTuple[tuple] == nil { order.append(tuple) }
@@ -79,6 +67,24 @@ struct RecordReading {
             let open = occurrences.filter { !$0.stitched }.map(\.members)
             return open.isEmpty ? nil : (tuple, open)
         }
+    }
+
+    /// The tuples with a record correlation did not stitch, and their input, protocol and
+    /// ports: a cheap key that rules out most stitched records before the tuple is hashed.
+    func openTuples() -> (Set<TupleAtInput>, Set<UInt64>) {
+        var open: Set<TupleAtInput> = []
+        var openPorts: Set<UInt64> = []
+        for profile in context.profiles {
+            for index in profile.records where !context.isStitched(index) {
+                open.insert(TupleAtInput(context.records[index]))
+                openPorts.insert(Self.ports(context.records[index]))
+            }
+        }
+        return (open, openPorts)
+    }
+
+    static func ports(_ r: FlowRecord) -> UInt64 {
+        UInt64(r.input) << 40 | UInt64(r.protocolNumber.rawValue) << 32 | UInt64(r.origPort) << 16 | UInt64(r.respPort)
     }
 
     /// Reads every group: first what the records show alone, then, for the rest, what
@@ -139,7 +145,8 @@ struct RecordReading {
                 continue
             }
             return "\(record.point) sent the replies from \(record.respAddress) with TTL \(ttl.upperBound), below any "
-                + "initial TTL: the director forwards them (NAT or FULL-NAT), but nothing on the client side tells which"
+                + "initial TTL: the director forwards them (NAT or FULL-NAT), but nothing on the client side "
+                + "tells which"
         }
         return nil
     }

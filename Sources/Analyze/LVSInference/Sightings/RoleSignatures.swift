@@ -46,7 +46,8 @@ struct RoleSignatures {
         if local {
             reading.detail = context.configuredLocalAddresses.contains(r.origAddress)
                 ? "\(r.origAddress) is a configured local address"
-                : "\(r.origAddress) belongs to \(deliverer.map(\.description) ?? "?"), the MAC that delivered the requests"
+                : "\(r.origAddress) belongs to \(deliverer.map(\.description) ?? "?"), "
+                    + "the MAC that delivered the requests"
         }
         return reading
     }

@@ -176,7 +176,8 @@ struct StitchedReading {
         }
         if let chained { return chained }
         var local: MACAddress?
-        for observation in before.observations where hop.observations.contains(where: { $0.input == observation.input }) {
+        let hopInputs = hop.observations.map(\.input)
+        for observation in before.observations where hopInputs.contains(observation.input) {
             for link in observation.links {
                 guard let mac = link.destination, !mac.isMulticast else { continue }
                 local = min(local ?? mac, mac)

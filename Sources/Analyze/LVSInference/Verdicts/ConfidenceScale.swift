@@ -7,7 +7,8 @@
 /// | real server: VIP at its MAC with replies elsewhere, IP-in-IP, or TOA | 0.85 |
 /// | upstream of the director: replies from other MACs than the VIP's | 0.80 |
 /// | real server: requests from the delivering MAC's own address, no TOA | 0.70 |
-/// | real server known by name or configuration: requests to its own address (NAT) or to a VIP it does not own (DR) | 0.60 |
+/// | real server known by name or configuration: requests to its own address (NAT), or to | 0.60 |
+/// | a VIP it does not own (DR) | |
 /// | the director's client side alone (TTL of forwarded replies, MSS clamp) | 0.50 |
 /// | no evidence (`unknown`) | 0.00 |
 ///

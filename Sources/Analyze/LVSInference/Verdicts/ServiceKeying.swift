@@ -11,7 +11,9 @@ struct ServiceKeying {
         var address: IPAddress
         var port: UInt16
 
-        static func < (lhs: Key, rhs: Key) -> Bool { (lhs.proto, lhs.address, lhs.port) < (rhs.proto, rhs.address, rhs.port) }
+        static func < (lhs: Key, rhs: Key) -> Bool {
+            (lhs.proto, lhs.address, lhs.port) < (rhs.proto, rhs.address, rhs.port)
+        }
     }
 
     let context: InferenceContext

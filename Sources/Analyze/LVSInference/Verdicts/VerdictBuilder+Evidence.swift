@@ -42,7 +42,8 @@ extension VerdictBuilder {
         let sample = sightings[entry.sample]
         let count = "\(entry.members.count) of \(decided) connection\(decided == 1 ? "" : "s")"
         let place = points.sorted().map(\.description).joined(separator: ", ")
-        let text = (leading ? "" : "but ") + "\(count) \(how(entry.best, sample, points: place)): \(Self.name(entry.mode))"
+        let phrase = how(entry.best, sample, points: place)
+        let text = (leading ? "" : "but ") + "\(count) \(phrase): \(Self.name(entry.mode))"
         return .init(text, packets: Set(cited.flatMap { sightings[$0].packets }).sorted())
     }
 
@@ -54,8 +55,9 @@ extension VerdictBuilder {
             ?? s.server?.mac.map { "MAC \($0)" } ?? "a real server"
         let rewrite = switch s.mode {
         case .nat: "\(client) → \(vip) left the director as \(client) → \(server) (destination rewritten, client kept)"
-        case .fullnat: "\(client) → \(vip) left the director as \(s.localAddress.map(\.description) ?? "a local address")"
-            + " → \(server) (source and destination rewritten" + (s.detail.map { "; \($0)" } ?? "") + ")"
+        case .fullnat: "\(client) → \(vip) left the director as "
+            + "\(s.localAddress.map(\.description) ?? "a local address") → \(server) (source and destination rewritten"
+            + (s.detail.map { "; \($0)" } ?? "") + ")"
         case .tun: "\(client) → \(vip) left the director encapsulated toward \(server)"
             + (s.detail.map { " (\($0))" } ?? "")
         default: "\(client) → \(vip) left the director unchanged but for the destination MAC, to \(server)"

@@ -23,7 +23,8 @@ extension VerdictBuilder {
         var tallies: [ServerKey: ServerTally] = [:]
         for sighting in sightings where sighting.mode != nil {
             guard let server = sighting.server else { continue }
-            let key = ServerKey(address: server.address, port: server.port, mac: server.address == nil ? server.mac : nil)
+            let key = ServerKey(address: server.address, port: server.port,
+                                mac: server.address == nil ? server.mac : nil)
             tallies[key, default: ServerTally(address: server.address, port: server.port)].connections += 1
             if let mac = server.mac { tallies[key]?.macs[mac, default: 0] += 1 }
         }
@@ -38,6 +39,8 @@ extension VerdictBuilder {
                 result.append(ServiceVerdict.RealServer(address: server.address, port: port, mac: nil, connections: 0))
             }
         }
-        return result.sorted { ($0.address, $0.port, $0.mac?.rawValue ?? 0) < ($1.address, $1.port, $1.mac?.rawValue ?? 0) }
+        return result.sorted {
+            ($0.address, $0.port, $0.mac?.rawValue ?? 0) < ($1.address, $1.port, $1.mac?.rawValue ?? 0)
+        }
     }
 }

@@ -51,7 +51,8 @@ struct VerdictBuilder {
     func directorMACs(_ chosen: [Sighting]) -> [MACAddress] {
         var counts: [MACAddress: Int] = [:]
         for sighting in chosen { if let first = sighting.directorMACs.first { counts[first, default: 0] += 1 } }
-        var result: [MACAddress] = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first.map { [$0.key] } ?? []
+        let ingress = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first?.key
+        var result: [MACAddress] = ingress.map { [$0] } ?? []
         for mac in Set(chosen.flatMap(\.directorMACs)).sorted() where !result.contains(mac) { result.append(mac) }
         return result
     }
