@@ -57,6 +57,20 @@ import Testing
         #expect(!result.inference.services.contains { $0.service.protocolName == "icmp" }, "pings are not services")
     }
 
+    /// With snaplen 96 the payload digests are gone and this director rewrites IP IDs, so
+    /// content cannot tie the legs: the client's address and port reaching the VIP and,
+    /// right after, a real server from the director's other MAC still show NAT.
+    @Test func truncatedCaptureDecidesByPairing() throws {
+        let result = try Self.analyze("lvs-nat-snap96.pcap")
+        #expect(result.correlation.connections.isEmpty, "no content to stitch by")
+        for port in [80, 443] as [UInt16] {
+            let verdict = try #require(result.inference.services.first { $0.service.port == port })
+            #expect(verdict.mode == .nat && verdict.confidence == 0.75)
+            #expect(verdict.realServers.count == 4)
+            #expect(verdict.evidence.first?.text.contains("paired by address, port and time") == true)
+        }
+    }
+
     @Test func clientSideAloneIsUnknown() throws {
         let result = try Self.analyze("lvs-vip.pcap")
         #expect(result.inference.roles.first?.role == .client)

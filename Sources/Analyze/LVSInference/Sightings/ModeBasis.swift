@@ -12,6 +12,10 @@ enum ModeBasis: Int, Comparable, CaseIterable {
     /// A real server's side alone: requests from an on-link address of the MAC that
     /// delivered them (a FULL-NAT local address), without TOA.
     case localSourceAtServer
+    /// One capture saw a client address and port go to one address, then to another from
+    /// another MAC right after: the director's NAT rewrite, paired by tuple and time where
+    /// content could not tie the two (payload cut by a short snaplen, IP IDs rewritten).
+    case pairedAtOnePoint
     /// Upstream of the director: requests sent to one MAC, replies from others.
     case bypassUpstream
     /// What only a real server receives from a director: the VIP at its own MAC with the

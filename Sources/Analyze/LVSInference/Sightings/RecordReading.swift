@@ -93,15 +93,23 @@ struct RecordReading {
         let signatures = RecordSignatures(context: context)
         let all = groups()
         var sightings = all.map { sighting($0, read: signatures.read) }
+        var absorbed = [Bool](repeating: false, count: all.count)
+        for pair in TuplePairing(context: context).pairs(all, undecided: sightings.map { !$0.isDecided }) {
+            sightings[pair.client].apply(pair.reading, record: context.records[pair.clientRecord])
+            sightings[pair.client].packets = [pair.clientRecord, pair.serverRecord].map {
+                context.reference(context.records[$0])
+            }
+            absorbed[pair.server] = true
+        }
         let knowledge = Knowledge(stitched, sightings, configuredVIPs: context.configuredVIPs)
         let byRole = RoleSignatures(context: context, knowledge: knowledge)
-        for (i, group) in all.enumerated() where !sightings[i].isDecided {
+        for (i, group) in all.enumerated() where !sightings[i].isDecided && !absorbed[i] {
             sightings[i] = sighting(group) { record in
                 guard roles.indices.contains(record.input) else { return nil }
                 return byRole.read(record, profile: context.profiles[record.input], role: roles[record.input])
             }
         }
-        return sightings
+        return sightings.indices.filter { !absorbed[$0] }.map { sightings[$0] }
     }
 
     func sighting(_ members: [Int], read: (FlowRecord) -> Reading?) -> Sighting {

@@ -6,6 +6,7 @@
 /// | one capture saw the request arrive and leave again (DR director, segment) | 0.95 |
 /// | real server: VIP at its MAC with replies elsewhere, IP-in-IP, or TOA | 0.85 |
 /// | upstream of the director: replies from other MACs than the VIP's | 0.80 |
+/// | one capture: a client's address and port to the VIP, then to a real server right after | 0.75 |
 /// | real server: requests from the delivering MAC's own address, no TOA | 0.70 |
 /// | real server known by name or configuration: requests to its own address (NAT), or to | 0.60 |
 /// | a VIP it does not own (DR) | |
@@ -23,6 +24,7 @@ enum ConfidenceScale {
         case .forwardedAtOnePoint: 0.95
         case .serverWire: 0.85
         case .bypassUpstream: 0.80
+        case .pairedAtOnePoint: 0.75
         case .localSourceAtServer: 0.70
         case .requestsAtServer: 0.60
         case .directorClientSide: 0.50

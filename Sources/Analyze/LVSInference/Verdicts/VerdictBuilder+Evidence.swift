@@ -68,6 +68,9 @@ extension VerdictBuilder {
         case .forwardedAtOnePoint: return "seen at \(points) arriving and leaving again: \(rewrite)"
         case .serverWire:
             return "reached real server \(points)\(at) for \(vip)" + (s.detail.map { " (\($0))" } ?? "")
+        case .pairedAtOnePoint:
+            return "seen at \(points), the same client port to the VIP and then, from another MAC, to a real server "
+                + "(paired by address, port and time, no content to match): \(rewrite)"
         case .bypassUpstream:
             return "sent by \(points) to the VIP's MAC \(s.vipMAC.map(\.description) ?? "?") got their replies from "
                 + "\(s.server?.mac.map(\.description) ?? "another MAC"): replies bypass the director"
