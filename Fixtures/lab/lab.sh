@@ -11,6 +11,16 @@
 # the EXIT trap, also when a step fails. No interface is created in the root
 # namespace, so no packet can leave the namespaces this script made.
 set -euo pipefail
+# Job control: without it, bash starts background jobs with SIGINT ignored, and tcpdump
+# would never stop when this script runs under a non-interactive parent (make, swift test).
+set -m
+# A parent may start us with signals blocked (Foundation's Process under `swift test`
+# does, and the mask is inherited): tcpdump would then never see the signal that stops
+# it. Re-exec once with an empty signal mask.
+if [ "${LVSCOPE_LAB_UNMASKED:-}" != 1 ] && ! grep -Eq '^SigBlk:[[:space:]]*0+$' /proc/$$/status; then
+  export LVSCOPE_LAB_UNMASKED=1
+  exec python3 -c 'import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, set()); os.execv(sys.argv[1], sys.argv[1:])' "$0" "$@"
+fi
 
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 FIXTURES=$(dirname "$LAB_DIR")
