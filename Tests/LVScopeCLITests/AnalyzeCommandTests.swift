@@ -5,40 +5,12 @@ import Testing
 /// `lvscope analyze` as a process: exit status 0 with a report, 2 with exactly one line
 /// `lvscope: error: …` for each kind of bad input.
 @Suite struct AnalyzeCommandTests {
-    /// The `lvscope` executable next to this test bundle in the build directory.
-    static func binary() throws -> String {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("lvscope").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        let fallback = try FixturePaths.repositoryRoot().appendingPathComponent(".build/debug/lvscope").path
-        try #require(FileManager.default.isExecutableFile(atPath: fallback), "build lvscope first (swift build)")
-        return fallback
-    }
-
     static func scenario(_ file: String) throws -> String {
         try FixturePaths.repositoryRoot().appendingPathComponent("Fixtures/captures/nat-wrong-gateway/\(file)").path
     }
 
-    struct Outcome {
-        var status: Int32
-        var output: String
-        var error: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binary())
-        process.arguments = ["analyze"] + arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                       error: String(decoding: err, as: UTF8.self))
+    static func run(_ arguments: [String]) throws -> CommandRunner.Result {
+        try CommandRunner.run(["analyze"] + arguments)
     }
 
     /// Exit 2 and one error line that contains `fragment`.
