@@ -12,6 +12,6 @@ struct LVScopeCommand: ParsableCommand {
             (<where>)`, with exit status 2.
             """,
         version: LVScopeVersion.string,
-        subcommands: [ReplayCommand.self, DecodeCommand.self, FlowsCommand.self]
+        subcommands: [AnalyzeCommand.self, ReplayCommand.self, DecodeCommand.self, FlowsCommand.self]
     )
 }
