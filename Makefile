@@ -30,9 +30,21 @@ test-deps: deps
 build: deps
 	$(SWIFT) build -c release --product lvscope
 
+DEMO_SCENARIO := Fixtures/captures/nat-wrong-gateway
+DEMO_CAPTURES := client=$(DEMO_SCENARIO)/client.pcap director-eth0=$(DEMO_SCENARIO)/director-eth0.pcap \
+                 director-eth1=$(DEMO_SCENARIO)/director-eth1.pcap rs1=$(DEMO_SCENARIO)/rs1.pcap \
+                 rs2=$(DEMO_SCENARIO)/rs2.pcap router2=$(DEMO_SCENARIO)/router2.pcap
+DEMO_CONFIG   := Fixtures/config/nat-wrong-gateway.ipvsadm
+
+# Analyzes a misconfigured lab scenario (rs2's default route bypasses the NAT director)
+# and writes the text and JSON reports under Reports/out/demo/.
 demo: build
 	@mkdir -p $(DEMO_DIR)
 	$(RELEASE) decode --summary Fixtures/captures/nat-ok/director-any.pcap
+	$(RELEASE) analyze --config $(DEMO_CONFIG) --output $(DEMO_DIR)/nat-wrong-gateway.txt $(DEMO_CAPTURES)
+	$(RELEASE) analyze --config $(DEMO_CONFIG) --format json --output $(DEMO_DIR)/nat-wrong-gateway.json $(DEMO_CAPTURES)
+	@cat $(DEMO_DIR)/nat-wrong-gateway.txt
+	@echo "lvscope: reports written to $(DEMO_DIR)/nat-wrong-gateway.txt and $(DEMO_DIR)/nat-wrong-gateway.json"
 
 # Builds everything with tests, fails on any warning in our own sources, then runs the
 # test suite.

@@ -115,6 +115,25 @@ def bench_flows(args, floor_exe):
     print("  method: the table's own accounting at the peak of live flows: entry pages + index buckets +")
     print("  extras pool, in bytes, divided by the live flows then (not process RSS).")
 
+@bench("analyze")
+def bench_analyze(args, floor_exe):
+    """The whole analysis (decode with checksum verification, flows, correlation, mode
+    inference, rules, JSON report) on the director's view of synthetic NAT traffic, as a
+    ratio to the floor (target >= 33%) and to tshark's TCP conversation table on the same
+    file (target >= 20x faster), with peak memory against tshark's (target <= 1/5)."""
+    path = synthetic("nat", args.packets)
+    packets, floor = floor_of(path, args, floor_exe)
+    lvscope = measure([LVSCOPE, "analyze", "--format", "json", "-o", "/dev/null", path], args.repeat)
+    report("lvscope analyze --format json", lvscope, floor, packets)
+    if not shutil.which("tshark"):
+        print("tshark not installed: no comparison")
+        return
+    tshark = measure(["tshark", "-q", "-z", "conv,tcp", "-r", path], max(1, min(args.repeat, 2)))
+    report("tshark -q -z conv,tcp", tshark, floor, packets)
+    print(f"{'lvscope analyze / tshark':<34} {tshark[0] / lvscope[0]:7.2f}x faster, "
+          f"{lvscope[1] / tshark[1]:.3f} of tshark's peak memory")
+
+
 SYNTHETIC_NAT_CONFIG = """\
 -A -t 192.0.2.10:80 -s rr
 -a -t 192.0.2.10:80 -r 198.51.100.11:8080 -m -w 1

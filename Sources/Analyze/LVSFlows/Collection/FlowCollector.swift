@@ -16,6 +16,7 @@ public enum FlowCollector {
         }
         var starts = [Timestamp?](repeating: nil, count: inputs.count)
         var ends = [Timestamp?](repeating: nil, count: inputs.count)
+        var counts = [(packets: Int, bytes: Int)](repeating: (0, 0), count: inputs.count)
         let decoder = PacketDecoder(options: options)
         var packet = DecodedPacket()
         var packets = 0
@@ -24,16 +25,19 @@ public enum FlowCollector {
             let record = borrowed.record
             if starts[input] == nil { starts[input] = record.timestamp }
             ends[input] = record.timestamp
+            counts[input].packets += 1
+            counts[input].bytes += record.capturedLength
             decoder.decode(borrowed.bytes, linkType: record.linkType, originalLength: record.originalLength,
                            into: &packet)
             trackers[input].process(record, packet, borrowed.bytes)
         }
         records.reserveCapacity(records.count + trackers.reduce(0) { $0 + $1.statistics.liveFlows })
         for tracker in trackers { tracker.finish() }
-        records = FlowCollection.sorted(records)
+        FlowCollection.sort(&records)
         let points = inputs.indices.map { i in
             FlowCollection.Point(input: inputs[i], info: merge.readers[i].info, statistics: trackers[i].statistics,
-                                 truncatedTail: merge.readers[i].truncatedTail, start: starts[i], end: ends[i])
+                                 truncatedTail: merge.readers[i].truncatedTail, start: starts[i], end: ends[i],
+                                 packets: counts[i].packets, bytes: counts[i].bytes)
         }
         return FlowCollection(points: points, records: records,
                               claims: AddressClaims.merging(trackers.map(\.addressClaims)), packets: packets)

@@ -8,7 +8,8 @@ import LVSWire
 /// ports, as Zeek does, and keep their order when the type has no counterpart (a one-way
 /// message). Other protocols hash the addresses and protocol only.
 ///
-/// Computed once per flow when its record is emitted, never per packet.
+/// Computed from a flow record when asked for (`lvscope flows` prints it), never per
+/// packet.
 public enum CommunityID {
     public static func v1(source: IPAddress, destination: IPAddress, proto: IPProtocol, sourcePort: UInt16,
                           destinationPort: UInt16, seed: UInt16 = 0) -> String {

@@ -61,8 +61,6 @@ public struct FlowRecord: Sendable {
     /// The IPVS connection state the flow's packets would have left an entry in.
     public var ipvsState: IPVSConnectionState
     public var end: FlowEnd
-    /// Community ID v1 (seed 0) of the 5-tuple.
-    public var communityID: String
 
     /// `lastTime − firstTime`.
     public var duration: Timestamp { Timestamp(rawValue: lastTime.rawValue - firstTime.rawValue) }

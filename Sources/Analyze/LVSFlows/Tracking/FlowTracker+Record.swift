@@ -33,9 +33,7 @@ extension FlowTracker {
             optionRoomHandshakeACK: entry.optionRoomACK == 0xFF ? nil : Int(entry.optionRoomACK),
             icmpErrors: icmpErrors(extras), ipOptions: entry.flags.contains(.ipOptions),
             tunnel: extras?.tunnel.map { TunnelEndpoints(kind: $0.kind, source: $0.source, destination: $0.destination) },
-            fingerprint: fingerprint(entry), ipvsState: entry.ipvsState, end: end,
-            communityID: CommunityID.v1(source: origAddress, destination: respAddress, proto: proto,
-                                        sourcePort: ports.0, destinationPort: ports.1))
+            fingerprint: fingerprint(entry), ipvsState: entry.ipvsState, end: end)
     }
 
     /// `C` + base32(FNV-1a 64 of point name, key fields, first time); `prefix` has hashed

@@ -1,0 +1,73 @@
+import LVSConfig
+import LVSFlows
+import LVSWire
+
+/// The input arranged for inference: records by uid, each input's profile, the address
+/// claims, and what the configuration says about addresses (VIPs, real servers, local
+/// addresses).
+struct InferenceContext {
+    let input: InferenceInput
+    let records: [FlowRecord]
+    /// Per record: the stitched connection it belongs to and its leg's rewrites.
+    let stitched: [(connection: Int, rewrites: Rewrite)?]
+    /// Per stitched connection: its records' indexes.
+    let recordsByConnection: [[Int]]
+    let profiles: [PointProfile]
+    let claims: ClaimBook
+    let configuredVIPs: Set<IPAddress>
+    let configuredServers: Set<IPAddress>
+    let configuredLocalAddresses: Set<IPAddress>
+
+    init(_ input: InferenceInput) {
+        self.input = input
+        records = input.flows.records
+        var byInput = [[Int]](repeating: [], count: input.flows.points.count)
+        var membership = [(connection: Int, rewrites: Rewrite)?](repeating: nil, count: records.count)
+        var byConnection = [[Int]](repeating: [], count: input.correlation.connections.count)
+        for (i, record) in records.enumerated() {
+            if let member = input.correlation.membership[record.uid], byConnection.indices.contains(member.connection) {
+                membership[i] = member
+                byConnection[member.connection].append(i)
+            }
+            let isService = record.protocolNumber == .tcp || record.protocolNumber == .udp
+            if isService, byInput.indices.contains(record.input) { byInput[record.input].append(i) }
+        }
+        stitched = membership
+        recordsByConnection = byConnection
+        let all = records
+        profiles = input.flows.points.enumerated().map { i, point in
+            PointProfile.build(name: point.input.point, input: i, records: byInput[i], all: all)
+        }
+        claims = ClaimBook(input.flows.claims)
+        configuredVIPs = Set(input.deployment?.virtualAddresses ?? [])
+        configuredServers = Set(input.deployment?.realServerAddresses ?? [])
+        configuredLocalAddresses = Set(input.deployment?.localAddresses ?? [])
+    }
+
+    var pointNames: [String] { profiles.map(\.name) }
+
+    /// A record's first packet as evidence.
+    func reference(_ record: FlowRecord) -> PacketReference {
+        PacketReference(capture: record.point.description, frame: record.firstFrame, time: record.firstTime)
+    }
+
+    /// The index in `records` of a record of stitched connection `connection`.
+    func index(_ uid: FlowUID, connection: Int) -> Int? {
+        recordsByConnection[connection].first { records[$0].uid == uid }
+    }
+
+    func isStitched(_ index: Int) -> Bool { stitched[index] != nil }
+
+    /// The first packet time of each 5-tuple at each input, over all its flow records (a
+    /// flow split by changing VLAN tags still starts where its first half does).
+    func firstSeen() -> [TupleAtInput: Int64] {
+        var first: [TupleAtInput: Int64] = [:]
+        for profile in profiles {
+            for i in profile.records {
+                let tuple = TupleAtInput(records[i])
+                first[tuple] = min(first[tuple] ?? .max, records[i].firstTime.rawValue)
+            }
+        }
+        return first
+    }
+}

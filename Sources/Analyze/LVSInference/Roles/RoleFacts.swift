@@ -1,0 +1,55 @@
+import LVSFlows
+import LVSWire
+
+/// What the stitched connections and the record signatures say about one capture input:
+/// on which side of the director's hop it saw requests, who sent the rewritten ones and to
+/// whom, and which signatures its own records showed.
+struct RoleFacts {
+    /// Connections whose request it saw both before and after the director's hop.
+    var acrossHop = 0
+    var beforeHopOnly = 0
+    var afterHopOnly = 0
+    /// Sources and destinations of the after-hop frames it saw.
+    var afterSenders: Set<MACAddress> = []
+    var afterReceivers: Set<MACAddress> = []
+    /// The director's MACs at the hops it saw across: where requests entered, where the
+    /// rewritten copies left.
+    var forwarders: Set<MACAddress> = []
+    /// Modes of the hops it saw across.
+    var hopModes: Set<InferredMode> = []
+    /// Signatures of its own (unstitched) records: basis, mode and the MACs involved.
+    var readings: [(reading: Reading, requestSource: MACAddress?, requestTTL: ClosedRange<UInt8>?)] = []
+    /// Requests toward services (any leg before the hop, and unstitched records) sent by
+    /// the capturing host's own MAC, by whether their TTL was still an initial value.
+    var hostSentInitial = 0
+    var hostSentLowered = 0
+    /// Destination addresses it saw served (TCP/UDP responders that answered).
+    var served: Set<IPAddress> = []
+
+    static func gather(_ context: InferenceContext, hops: [StitchedReading.Hop?]) -> [RoleFacts] {
+        var facts = [RoleFacts](repeating: RoleFacts(), count: context.profiles.count)
+        for hop in hops {
+            guard let hop else { continue }
+            facts.note(hop, context: context)
+        }
+        for profile in context.profiles {
+            for index in profile.records {
+                facts[profile.input].note(index, profile: profile, context: context)
+            }
+        }
+        return facts
+    }
+
+    private mutating func note(_ index: Int, profile: PointProfile, context: InferenceContext) {
+        let record = context.records[index]
+        if record.resp.packets > 0 { served.insert(record.respAddress) }
+        let membership = context.stitched[index]
+        if profile.link == .host, let source = record.primaryLeg(.orig)?.source, profile.hostMACs.contains(source),
+           membership.map({ $0.rewrites.isEmpty }) ?? true, let ttl = record.orig.ttl {
+            if InitialTTL.isInitial(ttl) { hostSentInitial += 1 } else { hostSentLowered += 1 }
+        }
+        guard membership == nil, let reading = RecordSignatures(context: context).read(record) else { return }
+        readings.append((reading, record.primaryLeg(.orig)?.source, record.orig.ttl))
+        if reading.basis == .forwardedAtOnePoint { forwarders.formUnion(reading.directorMACs) }
+    }
+}

@@ -1,0 +1,68 @@
+import LVSConfig
+import LVSFlows
+import LVSWire
+
+/// Infers, from the flows of every capture point, what role each point plays and what
+/// forwarding mode each virtual service really runs in (NAT, DR, TUN, FULL-NAT or
+/// unknown), with a confidence on `ConfidenceScale`, evidence citing frames, and the
+/// real servers behind it.
+///
+/// 1. Roles (`RoleInference`): from the frames (segment, director, real server, router,
+///    client), then the point's name, the configuration and the side of the director's hop.
+/// 2. Sightings: every client connection once — stitched connections read by their
+///    director hop (`StitchedReading`), the rest by what their records show at each point
+///    (`RecordSignatures`, and `RoleSignatures` for what needs the role).
+/// 3. Services: the VIPs the decided connections went to, the configured services, and
+///    the destinations clients connected to where nothing decided the mode; connections
+///    seen only at a real server are tied to a VIP through stitched legs or the
+///    configuration (`ServiceKeying`).
+/// 4. Verdicts (`VerdictBuilder`): the mode most connections show, weighed by basis.
+public enum ServiceInference {
+    public static func infer(_ input: InferenceInput) -> InferenceResult {
+        let context = InferenceContext(input)
+        let reading = StitchedReading(context: context)
+        let hops = reading.hops()
+        let facts = RoleFacts.gather(context, hops: hops)
+        let roles = RoleInference(context: context, facts: facts).roles()
+        var sightings = reading.sightings(hops)
+        sightings.append(contentsOf: RecordReading(context: context, roles: roles.map(\.role))
+            .sightings(stitched: sightings))
+        let sources = ServiceKeying(context: context).assign(&sightings)
+        var byService: [VirtualServiceID: [Int]] = [:]
+        for index in sightings.indices {
+            if let service = sightings[index].service { byService[service, default: []].append(index) }
+        }
+        let services = discover(byService, sightings, roles: roles, deployment: input.deployment)
+        let verdicts = services.map { service in
+            let members = byService[service] ?? []
+            return VerdictBuilder(context: context, roles: roles, service: service,
+                                  sightings: SightingSet(all: sightings, members: members),
+                                  sources: members.map { sources[$0] },
+                                  configured: input.deployment?.service(for: service.protocolNumber,
+                                                                        address: service.vip, port: service.port))
+                .verdict()
+        }
+        return InferenceResult(services: verdicts, roles: roles)
+    }
+
+    /// The services to report, sorted: any a connection decided, every configured one, and
+    /// the destinations a client or router connected to or whose replies a director
+    /// forwarded.
+    static func discover(_ byService: [VirtualServiceID: [Int]], _ sightings: [Sighting],
+                         roles: [InferenceResult.PointRole], deployment: Deployment?) -> [VirtualServiceID] {
+        let upstream = Set(roles.indices.filter { roles[$0].role == .client || roles[$0].role == .router })
+        var services: Set<VirtualServiceID> = []
+        for (service, members) in byService {
+            let decided = members.contains { sightings[$0].isDecided }
+            let fromClient = members.contains {
+                !upstream.isDisjoint(with: sightings[$0].inputs) || sightings[$0].hint != nil
+            }
+            if decided || fromClient { services.insert(service) }
+        }
+        for configured in deployment?.services ?? [] {
+            guard case let .address(proto, vip, port) = configured.key else { continue }
+            services.insert(VirtualServiceID(vip: vip, port: port, protocolNumber: proto.ipProtocol))
+        }
+        return services.sorted()
+    }
+}

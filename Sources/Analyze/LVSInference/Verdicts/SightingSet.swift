@@ -1,0 +1,11 @@
+/// The sightings of one service: indexes into the analysis's one array of sightings, read
+/// like an array (no copy of the whole array per service).
+struct SightingSet: RandomAccessCollection {
+    let all: [Sighting]
+    let members: [Int]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { members.count }
+
+    subscript(position: Int) -> Sighting { all[members[position]] }
+}

@@ -1,0 +1,4 @@
+/// `--format` of `lvscope analyze`.
+public enum AnalysisFormat: String, CaseIterable, Sendable {
+    case text, json
+}

@@ -1,0 +1,55 @@
+import LVSCapture
+import LVSConfig
+import LVSFlows
+import LVSInference
+import LVSReport
+import LVSRules
+
+/// The facade of `lvscope analyze`: loads the configuration and kernel profile, reads the
+/// captures into flows and stitched connections (`FlowAnalysis`), infers roles and modes
+/// (`ServiceInference`) and runs the rules (`RuleCatalog`). Every failure becomes one
+/// `LVScopeError` line (exit status 2).
+public enum Analysis {
+    public static func run(inputs: [CaptureInput], options: AnalysisOptions) throws -> AnalysisResult {
+        guard !inputs.isEmpty else { throw LVScopeError("no capture given", at: "CAPTURE") }
+        let deployment = try options.configPath.map(loadConfiguration)
+        let profile = try kernelProfile(options.kernel, deployment: deployment)
+        let names = Set(inputs.map(\.point))
+        for name in options.forcedRoles.keys.sorted() where !names.contains(name) {
+            throw LVScopeError("no capture point named \"\(name)\"; points are "
+                + inputs.map(\.point).joined(separator: ", "), at: "--role")
+        }
+        let configuration = FlowConfiguration(timeouts: IdleTimeouts(profile.timeouts
+            .applying(deployment?.timeoutOverrides)))
+        let analysis = try FlowAnalysis.run(inputs, verifyChecksums: options.verifyChecksums,
+                                            configuration: configuration)
+        let inference = ServiceInference.infer(InferenceInput(flows: analysis.collection,
+                                                              correlation: analysis.correlation,
+                                                              deployment: deployment,
+                                                              forcedRoles: options.forcedRoles))
+        let findings = RuleCatalog.evaluate(AnalysisContext(flows: analysis.collection,
+                                                            correlation: analysis.correlation,
+                                                            inference: inference, deployment: deployment,
+                                                            profile: profile))
+        return AnalysisResult(flows: analysis.collection, correlation: analysis.correlation, deployment: deployment,
+                              profile: profile, inference: inference, findings: findings,
+                              summary: AnalysisSummary(flows: analysis.collection, inference: inference,
+                                                       findings: findings))
+    }
+
+    static func loadConfiguration(_ path: String) throws(LVScopeError) -> Deployment {
+        do {
+            return try Deployment.load(path: path)
+        } catch {
+            throw LVScopeError(error.message, at: error.location)
+        }
+    }
+
+    /// The named profile, else DPVS for a configuration with FULL-NAT real servers (the
+    /// syntax it is written in), else Linux 6.8.
+    static func kernelProfile(_ name: String?, deployment: Deployment?) throws(LVScopeError) -> KernelProfile {
+        if let name { return try Replaying.kernelProfile(named: name) }
+        let usesFullNAT = deployment?.services.contains { $0.modes.contains(.fullNAT) } ?? false
+        return usesFullNAT ? .dpvs : .default
+    }
+}
