@@ -35,14 +35,19 @@ public enum CitedPacketReading {
 }
 
 extension AnalysisResult {
-    /// The report in `format`: for HTML the cited packets are read back from the captures.
-    /// `pathBase` shows capture paths relative to it; `color` colours the text report.
-    public func rendered(_ format: AnalysisFormat, color: Bool = false, pathBase: String? = nil,
+    /// The report in `format`: for HTML the cited packets are read back from the captures
+    /// (relative paths under `directory`, as the analysis read them); `color` colours the
+    /// text report.
+    public func rendered(_ format: AnalysisFormat, color: Bool = false, directory: String? = nil,
                          generator: String = LVScopeVersion.generator) throws(LVScopeError) -> String {
-        var report = report(generator: generator)
-        report.pathBase = pathBase
+        let report = report(generator: generator)
         guard format == .html else { return report.rendered(format, color: color) }
-        let packets = try CitedPacketReading.read(report.citedFrames(), points: flows.points)
+        let points = flows.points.map { point in
+            var point = point
+            point.input.path = Analysis.resolve(point.input.path, in: directory)
+            return point
+        }
+        let packets = try CitedPacketReading.read(report.citedFrames(), points: points)
         return report.html(packets: packets)
     }
 }

@@ -22,7 +22,7 @@ extension AnalysisReport {
     func captureJSON(_ index: Int, _ point: FlowCollection.Point) -> JSONValue {
         let epoch = Timestamp(rawValue: 0)
         return .object([
-            ("file", .string(displayPath(point.input.path))), ("point", .string(point.input.point)),
+            ("file", .string(point.input.path)), ("point", .string(point.input.point)),
             ("role", .string(inference.role(of: point.input.point).rawValue)),
             ("linkType", .string(Self.linkType(point))), ("packets", .int(point.packets)), ("bytes", .int(point.bytes)),
             ("start", .string((point.start ?? epoch).description)), ("end", .string((point.end ?? epoch).description)),

@@ -90,7 +90,7 @@ extension AnalysisReport {
                 + TextWrap.left(inference.role(of: point.input.point).rawValue, 13)
                 + TextWrap.left(Self.linkType(point), 12)
                 + TextWrap.right(String(point.packets), 9) + TextWrap.right(String(point.bytes), 12) + "  " + offset)
-            lines += TextWrap.lines(displayPath(point.input.path), first: "    file: ", rest: "          ")
+            lines += TextWrap.lines(point.input.path, first: "    file: ", rest: "          ")
             if let role = inference.roles.first(where: { $0.point == point.input.point }) {
                 lines += TextWrap.lines(role.reason, first: "    role: ", rest: "          ")
             }

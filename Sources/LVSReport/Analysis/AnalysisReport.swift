@@ -16,9 +16,6 @@ public struct AnalysisReport {
     public let summary: AnalysisSummary
     public let deployment: Deployment?
     public let generator: String
-    /// When set, capture paths under this directory are shown relative to it (golden
-    /// reports are the same in every checkout).
-    public var pathBase: String?
 
     public init(flows: FlowCollection, correlation: CorrelationResult, inference: InferenceResult,
                 findings: [Finding], deployment: Deployment?, generator: String) {
@@ -48,13 +45,6 @@ public struct AnalysisReport {
         if flows.points.contains(where: { $0.input.point == capture }) { return capture }
         guard let slash = capture.firstIndex(of: "/") else { return capture }
         return String(capture[..<slash])
-    }
-
-    /// `path` relative to `pathBase` when it lies under it.
-    public func displayPath(_ path: String) -> String {
-        guard let base = pathBase, !base.isEmpty else { return path }
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     /// The capture points in report order (by name), each with its input index.

@@ -38,7 +38,7 @@ extension ReportPage {
         return .element("tr", [], [
             .element("td", [("class", "mono")], text: point.input.point),
             .element("td", text: report.inference.role(of: point.input.point).rawValue),
-            .element("td", [("class", "mono")], text: report.displayPath(point.input.path)),
+            .element("td", [("class", "mono")], text: point.input.path),
             .element("td", text: AnalysisReport.linkType(point)),
             .element("td", [("class", "mono")], text: interfaces),
             .element("td", [("class", "num")], text: String(point.packets)),
