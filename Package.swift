@@ -74,7 +74,7 @@ let package = Package(
         tests("LVSRulesTests", ["LVSRules", "LVSInference", "LVScope", "LVSConfig", "LVSWire"], under: "Analyze"),
         tests("LVSForwardingTests", ["LVSForwarding", "LVSConfig", "LVSDecode", "LVSCapture", "LVSWire"], under: "Forward"),
         tests("LVSReplayTests", ["LVSReplay", "LVScope", "LVSConfig", "LVSWire"], under: "Forward"),
-        tests("LVSReportTests", ["LVSReport", "LVScope", "LVSWire"]),
+        tests("LVSReportTests", ["LVSReport", "LVScope", "LVSRules", "LVSInference", "LVSWire"]),
         tests("LVScopeCLITests", ["LVScope"]),
     ]
 )

@@ -12,6 +12,8 @@ struct LVScopeCommand: ParsableCommand {
             (<where>)`, with exit status 2.
             """,
         version: LVScopeVersion.string,
-        subcommands: [AnalyzeCommand.self, ReplayCommand.self, DecodeCommand.self, FlowsCommand.self]
+        subcommands: [
+            AnalyzeCommand.self, CheckCommand.self, RulesCommand.self, ReplayCommand.self, DecodeCommand.self, FlowsCommand.self,
+        ]
     )
 }

@@ -153,8 +153,22 @@ import Testing
             "w.ipvsadm:5:1: warning: DPVS black/white lists are not modelled; line ignored",
             "w.ipvsadm:6:1: warning: sync daemon settings are not modelled; line ignored",
         ])
-        // DR cannot map ports: ipvsadm stores the service port.
+        // DR cannot map ports: ipvsadm stores the service port, and the model keeps the
+        // port the file asked for so a rule can say why the server refuses.
         #expect(deployment.services.first?.realServers.first?.port == 80)
+        #expect(deployment.services.first?.realServers.first?.requestedPort == 8080)
+    }
+
+    @Test func requestedPortOnlyWhenIpvsadmReplacedIt() throws {
+        let deployment = try IpvsadmParser.parse("""
+            -A -t 192.0.2.1:80 -s rr
+            -a -t 192.0.2.1:80 -r 10.0.0.1:8080 -m
+            -a -t 192.0.2.1:80 -r 10.0.0.2:80 -g
+            -a -t 192.0.2.1:80 -r 10.0.0.3 -g
+            """, file: "p.ipvsadm")
+        let servers = deployment.services.first?.realServers ?? []
+        #expect(servers.map(\.port) == [8080, 80, 80])
+        #expect(servers.map(\.requestedPort) == [nil, nil, nil])
     }
 
     @Test func tunnellingMayMixAddressFamilies() throws {

@@ -111,7 +111,9 @@ import Testing
             #expect(text.contains("\nServices\n") && text.contains("\nFindings\n") && text.contains("\nCaptures\n"))
         }
         let text = try #require(try Self.results().first).1.report().rendered(.text)
-        #expect(text.contains("verdict: tcp 198.51.100.10:80 NAT (0.98); 0 errors, 0 warnings, 0 notices"))
+        #expect(text.contains("verdict: tcp 198.51.100.10:80 NAT (0.98); 1 error, 0 warnings, 1 notice"))
+        #expect(text.contains("  error nat-reply-bypasses-director [wrong-gateway] 192.0.2.12 (tcp 198.51.100.10:80)"))
+        #expect(text.contains("    fix: On 192.0.2.12: `ip route replace default via 192.0.2.1`"))
         #expect(text.contains("    real servers    192.0.2.11:80             02:00:00:00:03:01  10 connections"))
     }
 }

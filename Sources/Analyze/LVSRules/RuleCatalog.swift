@@ -1,17 +1,62 @@
-/// Every rule lvscope runs, in the order `lvscope rules` lists them.
+/// Every rule lvscope runs, in the order `lvscope rules` lists them: the path of a
+/// connection (gateways, addresses, ARP), then the real servers, FULL-NAT, ICMP and MTU,
+/// checksums, the configuration, and the captures themselves.
 public enum RuleCatalog {
-    public static let all: [any Rule] = []
+    public static let all: [any Rule] = [
+        NATReplyBypassesDirector(),
+        DRReplyViaDirector(),
+        ClientOnRealServerSubnet(),
+        ReplyFromWrongSource(),
+        VIPClaimedByOtherHost(),
+        VIPMACFlipFlop(),
+        DirectorBypassed(),
+        RealServerNotResponding(),
+        RealServerRefuses(),
+        DRPortMapping(),
+        FullNATTOAMissing(),
+        FullNATTOANoRoom(),
+        FullNATTOAMalformed(),
+        FullNATUOAMissing(),
+        ICMPErrorLeaksRealServer(),
+        ServiceMTUExceeded(),
+        BadChecksumAfterRewrite(),
+        ModeMismatch(),
+        ServiceNotConfigured(),
+        RealServerNotConfigured(),
+        RealServerIdle(),
+        WeightZeroReceivesNew(),
+        PersistenceBroken(),
+        CaptureChecksumOffload(),
+        CaptureSnaplenTruncated(),
+        CaptureCutShort(),
+        CaptureSequenceGaps(),
+        CaptureWithoutServiceTraffic(),
+        ClockOffsetUnknown(),
+    ]
 
     /// Runs every rule and returns the findings in report order: severity (errors first),
-    /// then rule id, subject and first evidence.
+    /// then rule id, subject, service, first evidence and message.
     public static func evaluate(_ context: AnalysisContext, rules: [any Rule] = all) -> [Finding] {
         rules.flatMap { $0.evaluate(context) }.sorted(by: reportOrder)
     }
+
+    /// `findings` in report order.
+    public static func sorted(_ findings: [Finding]) -> [Finding] { findings.sorted(by: reportOrder) }
 
     static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }
         if a.rule != b.rule { return a.rule < b.rule }
         if a.subject != b.subject { return a.subject < b.subject }
-        return (a.evidence.first?.time.rawValue ?? 0) < (b.evidence.first?.time.rawValue ?? 0)
+        if a.service != b.service {
+            guard let x = a.service else { return true }
+            guard let y = b.service else { return false }
+            return x < y
+        }
+        switch (a.evidence.first, b.evidence.first) {
+        case let (x?, y?) where x != y: return x < y
+        case (nil, _?): return true
+        case (_?, nil): return false
+        default: return a.message < b.message
+        }
     }
 }

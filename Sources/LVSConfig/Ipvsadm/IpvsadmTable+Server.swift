@@ -64,7 +64,8 @@ extension IpvsadmTable {
             weight: try number(command, "weight", 0...RealServer.maximumWeight) ?? 1,
             upperThreshold: try number(command, "u-threshold", 0...Int(Int32.max)) ?? 0,
             lowerThreshold: try number(command, "l-threshold", 0...Int(Int32.max)) ?? 0,
-            tunnel: try Self.tunnelOptions(command, mode: mode))
+            tunnel: try Self.tunnelOptions(command, mode: mode),
+            requestedPort: endpoint.port.flatMap { $0 == port ? nil : $0 })
         return (server, token)
     }
 

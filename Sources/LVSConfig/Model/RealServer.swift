@@ -17,6 +17,11 @@ public struct RealServer: Hashable, Sendable {
     public var tunnel: TunnelOptions?
     /// keepalived `inhibit_on_failure`: a failed check sets weight 0 instead of removing it.
     public var inhibitOnFailure: Bool
+    /// The port the file asked for when ipvsadm replaced it by the service port (`-g`/`-i`
+    /// on an address service, lvs-reference.md §2.2 and §9.5); nil when `port` is what the
+    /// file says. The wire keeps the service port, so a server listening only on this
+    /// port refuses the traffic.
+    public var requestedPort: UInt16?
 
     /// The largest weight ipvsadm and keepalived accept (`IPVS_WEIGHT_LIMIT`).
     public static let maximumWeight = 65535
@@ -24,7 +29,7 @@ public struct RealServer: Hashable, Sendable {
     public init(
         address: IPAddress, port: UInt16, mode: ForwardingMode, weight: Int = 1,
         upperThreshold: Int = 0, lowerThreshold: Int = 0, tunnel: TunnelOptions? = nil,
-        inhibitOnFailure: Bool = false
+        inhibitOnFailure: Bool = false, requestedPort: UInt16? = nil
     ) {
         self.address = address
         self.port = port
@@ -34,6 +39,7 @@ public struct RealServer: Hashable, Sendable {
         self.lowerThreshold = lowerThreshold
         self.tunnel = mode == .tunnel ? (tunnel ?? .ipip) : nil
         self.inhibitOnFailure = inhibitOnFailure
+        self.requestedPort = requestedPort
     }
 
     public var family: AddressFamily { AddressFamily(of: address) }
@@ -42,7 +48,7 @@ public struct RealServer: Hashable, Sendable {
 /// JSON form uses canonical address text and the DESIGN.md §4 mode names.
 extension RealServer: Codable {
     private enum CodingKeys: String, CodingKey {
-        case address, port, mode, weight, upperThreshold, lowerThreshold, tunnel, inhibitOnFailure
+        case address, port, mode, weight, upperThreshold, lowerThreshold, tunnel, inhibitOnFailure, requestedPort
     }
 
     public init(from decoder: any Decoder) throws {
@@ -53,7 +59,8 @@ extension RealServer: Codable {
             upperThreshold: try c.decodeIfPresent(Int.self, forKey: .upperThreshold) ?? 0,
             lowerThreshold: try c.decodeIfPresent(Int.self, forKey: .lowerThreshold) ?? 0,
             tunnel: try c.decodeIfPresent(TunnelOptions.self, forKey: .tunnel),
-            inhibitOnFailure: try c.decodeIfPresent(Bool.self, forKey: .inhibitOnFailure) ?? false)
+            inhibitOnFailure: try c.decodeIfPresent(Bool.self, forKey: .inhibitOnFailure) ?? false,
+            requestedPort: try c.decodeIfPresent(UInt16.self, forKey: .requestedPort))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -66,5 +73,6 @@ extension RealServer: Codable {
         try c.encode(lowerThreshold, forKey: .lowerThreshold)
         try c.encodeIfPresent(tunnel, forKey: .tunnel)
         try c.encode(inhibitOnFailure, forKey: .inhibitOnFailure)
+        try c.encodeIfPresent(requestedPort, forKey: .requestedPort)
     }
 }

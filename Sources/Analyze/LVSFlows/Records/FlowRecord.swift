@@ -53,6 +53,9 @@ public struct FlowRecord: Sendable {
     public var optionRoomSYN: Int?
     public var optionRoomHandshakeACK: Int?
     public var icmpErrors: ICMPErrorSummary?
+    /// Some packet of the flow carried IPv4 options: where DPVS puts the UDP client
+    /// address (UOA, option type 31, lvs-reference.md §2.5) toward a FULL-NAT real server.
+    public var ipOptions: Bool
     public var tunnel: TunnelEndpoints?
     public var fingerprint: FlowFingerprint
     /// The IPVS connection state the flow's packets would have left an entry in.

@@ -17,4 +17,6 @@ struct EntryFlags: OptionSet {
     static let requestPartial = EntryFlags(rawValue: 1 << 5)
     /// History letters were dropped because the inline buffer was full.
     static let historyTruncated = EntryFlags(rawValue: 1 << 6)
+    /// A packet of the flow carried IPv4 options.
+    static let ipOptions = EntryFlags(rawValue: 1 << 7)
 }

@@ -8,6 +8,9 @@ public struct FlowTableStatistics: Hashable, Sendable {
     public var nonIPPackets = 0
     public var undecodablePackets = 0
     public var laterFragments = 0
+    /// Packets the capture cut at its snaplen (captured length below the original):
+    /// their payload digests, options or quoted headers may be missing.
+    public var truncatedPackets = 0
     public var flowsCreated = 0
     public var flowsEmitted = 0
     public var liveFlows = 0

@@ -10,6 +10,7 @@ extension FlowTracker {
         s.pointee.ipBytes &+= UInt64(c.ipTotalLength)
         s.pointee.seen.insert(.active)
         if s.pointee.packets == 1 { s.pointee.primaryLeg = c.leg }
+        if c.ipOptions { entry.pointee.flags.insert(.ipOptions) }
         noteLink(entry, direction, c)
         return s
     }

@@ -31,7 +31,7 @@ extension FlowTracker {
             otherLegPackets: Int(extras?.otherLegPackets ?? 0), toa: toa(extras),
             optionRoomSYN: entry.optionRoomSYN == 0xFF ? nil : Int(entry.optionRoomSYN),
             optionRoomHandshakeACK: entry.optionRoomACK == 0xFF ? nil : Int(entry.optionRoomACK),
-            icmpErrors: icmpErrors(extras),
+            icmpErrors: icmpErrors(extras), ipOptions: entry.flags.contains(.ipOptions),
             tunnel: extras?.tunnel.map { TunnelEndpoints(kind: $0.kind, source: $0.source, destination: $0.destination) },
             fingerprint: fingerprint(entry), ipvsState: entry.ipvsState, end: end)
     }

@@ -61,6 +61,7 @@ public final class FlowTracker {
     /// Adds one decoded packet; `frame` is its captured bytes (for payload digests).
     public func process(_ record: PacketRecord, _ packet: DecodedPacket, _ frame: UnsafeRawBufferPointer) {
         stats.packets += 1
+        if record.isTruncated { stats.truncatedPackets += 1 }
         let now = record.timestamp.rawValue
         packetsSinceSweep += 1
         if now >= nextSweepTime { sweep(now: now) }

@@ -20,6 +20,8 @@ struct PacketContext {
     var destination: IPAddress
     /// The outer header when the packet came through IP-in-IP or GRE.
     var encapsulation: TunnelState?
+    /// The IPv4 header carried options (DPVS's UOA is option 31).
+    var ipOptions: Bool
 
     init(record: PacketRecord, packet: DecodedPacket, ip: IPInfo, subPoint: UInt16, leg: UInt16) {
         time = record.timestamp.rawValue
@@ -33,6 +35,7 @@ struct PacketContext {
         cookedPacketType = packet.link.cookedPacketType
         source = ip.source
         destination = ip.destination
+        ipOptions = packet.anomalies.contains(.ipv4Options)
         if let tunnel = packet.tunnel, let outer = packet.ip {
             encapsulation = TunnelState(kind: tunnel.kind, source: outer.source, destination: outer.destination)
         }

@@ -1,0 +1,25 @@
+import LVSFlows
+import LVSInference
+
+extension PacketReference {
+    /// A flow's first packet, cited at its capture file (not the sub-point: frame numbers
+    /// count the file's records).
+    init(firstOf record: FlowRecord) {
+        self.init(capture: record.point.point, frame: record.firstFrame, time: record.firstTime)
+    }
+
+    /// A flow's last packet.
+    init(lastOf record: FlowRecord) {
+        self.init(capture: record.point.point, frame: record.lastFrame, time: record.lastTime)
+    }
+
+    /// The first ICMP error that quoted a flow.
+    init(errorOf record: FlowRecord, _ error: ICMPErrorSummary) {
+        self.init(capture: record.point.point, frame: error.frame, time: error.time)
+    }
+
+    /// The first ARP or neighbour-discovery message of a claim.
+    init(claim: AddressClaim) {
+        self.init(capture: claim.point.point, frame: claim.firstFrame, time: claim.firstTime)
+    }
+}

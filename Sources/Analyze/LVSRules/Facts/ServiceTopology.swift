@@ -1,0 +1,146 @@
+import LVSCapture
+import LVSFlows
+import LVSInference
+import LVSWire
+
+/// What the rules know about the deployment, gathered once from the inference verdicts
+/// and the address claims: the virtual services by VIP and port, the real servers by
+/// address and MAC, the director's MACs and addresses, the FULL-NAT local addresses.
+struct ServiceTopology {
+    struct Endpoint: Hashable {
+        var address: IPAddress
+        var port: UInt16
+        var protocolNumber: IPProtocol
+    }
+
+    let inference: InferenceResult
+    let services: [ServiceVerdict]
+    let vips: Set<IPAddress>
+    /// The MACs of directors: the verdicts' plus every MAC that sent VRRP adverts (a backup
+    /// director announces the VIP legitimately when it takes over, lvs-reference.md §9.3).
+    let directorMACs: Set<MACAddress>
+    let localAddresses: Set<IPAddress>
+    /// Addresses that a director MAC claimed (ARP/ND) anywhere: the director's own.
+    let directorAddresses: Set<IPAddress>
+    private let serviceIndex: [Endpoint: Int]
+    private let realServerServices: [IPAddress: [Int]]
+    private let realServerByMAC: [MACAddress: IPAddress]
+    private let macsByAddress: [IPAddress: [MACAddress]]
+    private let addressesByMAC: [MACAddress: [IPAddress]]
+    private let claimsAtPoints: Set<PointClaim>
+
+    private struct PointClaim: Hashable {
+        var address: IPAddress
+        var mac: MACAddress
+        var point: CapturePointName
+    }
+
+    init(_ context: AnalysisContext) {
+        inference = context.inference
+        services = context.inference.services.map { $0.assumingConfiguredMode(context.deployment) }
+        vips = Set(services.map(\.service.vip))
+        localAddresses = Set(services.flatMap(\.localAddresses))
+        var index: [Endpoint: Int] = [:]
+        var byAddress: [IPAddress: [Int]] = [:]
+        for (i, verdict) in services.enumerated() {
+            let id = verdict.service
+            index[Endpoint(address: id.vip, port: id.port, protocolNumber: id.protocolNumber)] = i
+            for server in verdict.realServers { byAddress[server.address, default: []].append(i) }
+        }
+        serviceIndex = index
+        realServerServices = byAddress
+        let vrrp = context.flows.records.filter { $0.protocolNumber.rawValue == 112 }.compactMap(\.orig.mac)
+        let directors = Set(services.flatMap(\.directorMACs)).union(vrrp)
+        directorMACs = directors
+        var macs: [IPAddress: Set<MACAddress>] = [:]
+        var addresses: [MACAddress: Set<IPAddress>] = [:]
+        for claim in context.flows.claims.claims {
+            macs[claim.address, default: []].insert(claim.mac)
+            addresses[claim.mac, default: []].insert(claim.address)
+        }
+        claimsAtPoints = Set(context.flows.claims.claims.map {
+            PointClaim(address: $0.address, mac: $0.mac, point: $0.point)
+        })
+        macsByAddress = macs.mapValues { $0.sorted() }
+        addressesByMAC = addresses.mapValues { $0.sorted() }
+        directorAddresses = Set(macs.filter { !$0.value.isDisjoint(with: directors) }.keys)
+        realServerByMAC = ServiceTopology.realServerMACs(services, claimed: macs, directors: directors)
+    }
+
+    /// Real-server MACs: the verdicts', else the MACs that claimed the RIP (not a director's).
+    private static func realServerMACs(_ services: [ServiceVerdict], claimed: [IPAddress: Set<MACAddress>],
+                                       directors: Set<MACAddress>) -> [MACAddress: IPAddress] {
+        var result: [MACAddress: IPAddress] = [:]
+        for server in services.flatMap(\.realServers).sorted() {
+            if let mac = server.mac {
+                if result[mac] == nil { result[mac] = server.address }
+                continue
+            }
+            for mac in (claimed[server.address] ?? []).sorted() where !directors.contains(mac) && result[mac] == nil {
+                result[mac] = server.address
+            }
+        }
+        return result
+    }
+
+    /// The role of the capture point a flow was seen at.
+    func role(_ record: FlowRecord) -> CaptureRole { inference.role(of: record.point.point) }
+
+    /// The service a packet to `address:port` over `proto` is for.
+    func service(_ address: IPAddress, _ port: UInt16, _ proto: IPProtocol) -> ServiceVerdict? {
+        serviceIndex[Endpoint(address: address, port: port, protocolNumber: proto)].map { services[$0] }
+    }
+
+    /// The service whose VIP:port the flow's originator addressed (a client's request).
+    func requestService(_ record: FlowRecord) -> ServiceVerdict? {
+        service(record.respAddress, record.respPort, record.protocolNumber)
+    }
+
+    /// The services `address` is a real server of.
+    func services(ofRealServer address: IPAddress) -> [ServiceVerdict] {
+        (realServerServices[address] ?? []).map { services[$0] }
+    }
+
+    func isRealServer(_ address: IPAddress) -> Bool { realServerServices[address] != nil }
+
+    /// The real server that owns `mac`.
+    func realServer(mac: MACAddress?) -> IPAddress? { mac.flatMap { realServerByMAC[$0] } }
+
+    func isDirector(_ mac: MACAddress?) -> Bool { mac.map(directorMACs.contains) ?? false }
+
+    /// The MACs that claimed `address` anywhere, sorted.
+    func macs(claiming address: IPAddress) -> [MACAddress] { macsByAddress[address] ?? [] }
+
+    /// Whether `mac` claimed `address` (ARP/ND, any kind) at the capture sub-point: the
+    /// host with that address is on the point's link.
+    func claimed(_ address: IPAddress, by mac: MACAddress?, at point: CapturePointName) -> Bool {
+        guard let mac else { return false }
+        return claimsAtPoints.contains(PointClaim(address: address, mac: mac, point: point))
+    }
+
+    /// Whether any MAC claimed `address` at the sub-point.
+    func claimed(_ address: IPAddress, at point: CapturePointName) -> Bool {
+        macs(claiming: address).contains { claimed(address, by: $0, at: point) }
+    }
+
+    /// The address `mac` claimed that lies closest to `target` (longest common prefix, same
+    /// family), leaving out VIPs and local addresses: a director's or router's own address
+    /// on `target`'s network, for a remediation's `ip route` command.
+    func address(of mac: MACAddress, nearest target: IPAddress) -> IPAddress? {
+        let candidates = (addressesByMAC[mac] ?? []).filter {
+            $0.isIPv4 == target.isIPv4 && !vips.contains($0) && !localAddresses.contains($0) && $0 != target
+        }
+        return candidates.max { ServiceTopology.commonPrefix($0, target) < ServiceTopology.commonPrefix($1, target) }
+    }
+
+    static func commonPrefix(_ a: IPAddress, _ b: IPAddress) -> Int {
+        let bits = a.isIPv4 ? 32 : 128
+        var length = 0
+        while length < bits, a.isInSameNetwork(as: b, prefixLength: length + 1) { length += 1 }
+        return length
+    }
+
+    /// How a finding names a host known only by its MAC: the real server's address when
+    /// the MAC is one, else the MAC.
+    func subject(mac: MACAddress) -> String { realServer(mac: mac)?.description ?? mac.description }
+}

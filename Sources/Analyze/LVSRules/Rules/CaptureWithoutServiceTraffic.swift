@@ -1,0 +1,61 @@
+import LVSFlows
+import LVSInference
+import LVSWire
+
+/// A capture point that shows no traffic of any virtual service.
+///
+/// Rationale: a capture taken on the wrong interface, with a filter that excludes the
+/// service, or at a time without load contributes nothing; checks that need its view
+/// (a real server's, the director's) silently cannot run.
+///
+/// Failure caught: a point with no flow to or from a VIP, a real server's service port,
+/// or a FULL-NAT local address, and no ARP/ND claim of a VIP.
+///
+/// Benign look-alikes: none; a notice. With no service found anywhere, every point is
+/// noted.
+///
+/// Fixture: tested with a lab capture read against another scenario's services.
+struct CaptureWithoutServiceTraffic: Rule {
+    let id = "capture-without-service-traffic"
+    let category = FindingCategory.captureQuality
+    let severity = Severity.notice
+    let title = "Capture shows no traffic of any virtual service"
+    let rationale = """
+        A capture from the wrong interface, with a filter that excludes the service, or from a quiet time adds \
+        nothing, and the checks that need its view cannot run. Notes points without a flow to or from a VIP, a \
+        real server's service port or a local address, and without ARP/ND for a VIP.
+        """
+    let remediation = "Capture on the interface that carries the service (`tcpdump -i <NIC> host <VIP> or host <RIP>`)."
+
+    func evaluate(_ context: AnalysisContext) -> [Finding] {
+        let topology = ServiceTopology(context)
+        var serving = Set<String>()
+        for record in context.flows.records where touchesService(record, topology) { serving.insert(record.point.point) }
+        for claim in context.flows.claims.claims where topology.vips.contains(claim.address) {
+            serving.insert(claim.point.point)
+        }
+        return context.flows.points.filter { !serving.contains($0.input.point) }.map { point in
+            finding(
+                service: nil, subject: point.input.point,
+                message: "capture \(point.input.point) (\(point.statistics.packets) packets) holds no traffic of "
+                    + (topology.services.isEmpty ? "a virtual service (none was found in any capture)"
+                        : "the services found (\(topology.services.map(\.service.description).joined(separator: ", ")))"),
+                remediation: "Capture on the interface that carries the service, without a filter that excludes it "
+                    + "(`tcpdump -i <NIC> -w \(point.input.path)`).",
+                evidence: [])
+        }
+    }
+
+    private func touchesService(_ record: FlowRecord, _ topology: ServiceTopology) -> Bool {
+        if topology.vips.contains(record.origAddress) || topology.vips.contains(record.respAddress) { return true }
+        if topology.localAddresses.contains(record.origAddress) { return true }
+        if let tunnel = record.tunnel, topology.isRealServer(tunnel.destination) { return true }
+        for address in [record.origAddress, record.respAddress] where topology.isRealServer(address) {
+            let port = address == record.origAddress ? record.origPort : record.respPort
+            if topology.services(ofRealServer: address).contains(where: { service in
+                service.realServers.contains { $0.address == address && $0.port == port }
+            }) { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,6 @@
+/// `lvscope rules --format`.
+public enum RuleCatalogFormat: String, CaseIterable, Sendable {
+    case text
+    case markdown
+    case json
+}
