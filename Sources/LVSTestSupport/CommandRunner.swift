@@ -3,11 +3,7 @@ import Foundation
 /// Runs the built `lvscope` executable the way a user does, for end-to-end tests of the
 /// command line: exit status, standard output and standard error.
 public enum CommandRunner {
-    public struct Result: Sendable {
-        public var status: Int32
-        public var output: String
-        public var error: String
-    }
+    public typealias Result = Subprocess.Result
 
     /// The `lvscope` binary next to the test bundle (`swift build --build-tests` builds it).
     public static func executable() throws -> URL {
@@ -22,20 +18,6 @@ public enum CommandRunner {
     }
 
     public static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // Read both pipes before waiting, so a large output cannot fill a pipe and block.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                      error: String(decoding: errorData, as: UTF8.self))
+        try Subprocess.run(executable().path, arguments, in: directory)
     }
 }

@@ -13,7 +13,7 @@ struct LVScopeCommand: ParsableCommand {
             """,
         version: LVScopeVersion.string,
         subcommands: [
-            AnalyzeCommand.self, RulesCommand.self, ReplayCommand.self, DecodeCommand.self, FlowsCommand.self,
+            AnalyzeCommand.self, CheckCommand.self, RulesCommand.self, ReplayCommand.self, DecodeCommand.self, FlowsCommand.self,
         ]
     )
 }

@@ -78,7 +78,7 @@ import Testing
 
     @Test func verdictLine() {
         #expect(CheckVerdict(findings: Self.findings, failOn: .error).line
-                == "check: FAIL (2 findings at or above error; 2 errors, 1 warnings, 1 notices)")
+                == "check: FAIL (2 findings at or above error; 2 errors, 1 warning, 1 notice)")
         #expect(CheckVerdict(findings: Array(Self.findings.suffix(1)), failOn: .warning).passed)
     }
 }

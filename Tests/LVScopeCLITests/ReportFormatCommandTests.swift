@@ -27,6 +27,17 @@ import Testing
         #expect(html.contains("<code>On 192.0.2.12: `ip route replace default via 192.0.2.1`"))
     }
 
+    @Test func checkWritesAnHTMLPageAndTheVerdictOnStandardError() throws {
+        let directory = try TemporaryDirectory()
+        let page = directory.path("check.html")
+        let outcome = try Self.run(["check", "--format", "html", "--output", page,
+                                    "--config", "Fixtures/config/nat-wrong-gateway.ipvsadm"] + Self.captures)
+        #expect(outcome.status == 1, "an error finding fails the check")
+        #expect(outcome.output.isEmpty && outcome.error.hasPrefix("check: FAIL (1 finding at or above error"))
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n") && html.contains("nat-reply-bypasses-director"))
+    }
+
     @Test func colorOnlyWhenAskedOrOnATerminal() throws {
         let escape = "\u{1B}["
         let arguments = ["analyze"] + Self.captures

@@ -21,8 +21,9 @@ public struct CheckVerdict: Hashable, Sendable {
 
     /// `check: PASS (...)` / `check: FAIL (...)`, one line.
     public var line: String {
-        let counts = "\(errors) errors, \(warnings) warnings, \(notices) notices"
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let counts = "\(count(errors, "error")), \(count(warnings, "warning")), \(count(notices, "notice"))"
         return passed ? "check: PASS (\(counts); failing on \(failOn.rawValue))"
-            : "check: FAIL (\(failing) findings at or above \(failOn.rawValue); \(counts))"
+            : "check: FAIL (\(count(failing, "finding")) at or above \(failOn.rawValue); \(counts))"
     }
 }

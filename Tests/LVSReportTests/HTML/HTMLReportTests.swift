@@ -19,7 +19,7 @@ import Testing
     static func structureProblems(_ paths: [String]) throws -> String {
         let tool = try FixturePaths.repositoryRoot().appendingPathComponent("Reports/tools/check_html_structure.py")
         let outcome = try Subprocess.run("/usr/bin/env", ["python3", tool.path] + paths)
-        return outcome.status == 0 ? "" : outcome.standardOutput + outcome.standardError
+        return outcome.status == 0 ? "" : outcome.output + outcome.error
     }
 
     @Test func goldenPagesAreWellFormed() throws {

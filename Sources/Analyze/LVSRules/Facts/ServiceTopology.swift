@@ -37,7 +37,7 @@ struct ServiceTopology {
 
     init(_ context: AnalysisContext) {
         inference = context.inference
-        services = context.inference.services
+        services = context.inference.services.map { $0.assumingConfiguredMode(context.deployment) }
         vips = Set(services.map(\.service.vip))
         localAddresses = Set(services.flatMap(\.localAddresses))
         var index: [Endpoint: Int] = [:]

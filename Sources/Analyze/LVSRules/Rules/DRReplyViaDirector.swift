@@ -35,19 +35,14 @@ struct DRReplyViaDirector: Rule {
         """
     let remediation = "On the real server, route replies to the router in front of the director, not to the director."
 
-    private struct Key: Hashable {
-        var service: VirtualServiceID
-        var server: IPAddress
-    }
-
     func evaluate(_ context: AnalysisContext) -> [Finding] {
         let topology = ServiceTopology(context)
         guard !topology.directorMACs.isEmpty else { return [] }
-        var seen: [Key: (points: Set<String>, connections: Set<String>, evidence: [PacketReference])] = [:]
+        var seen: [ServiceServer: (points: Set<String>, connections: Set<String>, evidence: [PacketReference])] = [:]
         for record in context.flows.records {
             guard let service = topology.requestService(record), service.mode == .dr || service.mode == .tun,
                   let server = replierToDirector(record, service, topology) else { continue }
-            let key = Key(service: service.service, server: server)
+            let key = ServiceServer(service: service.service, server: server)
             var entry = seen[key] ?? ([], [], [])
             entry.points.insert(record.point.point)
             entry.connections.insert(record.origAddress.withPort(record.origPort))

@@ -31,15 +31,10 @@ struct DirectorBypassed: Rule {
         """
     let remediation = "Stop the real server from claiming the VIP (arp_ignore=1, arp_announce=2; VIP only on lo)."
 
-    private struct Key: Hashable {
-        var service: VirtualServiceID
-        var server: IPAddress
-    }
-
     func evaluate(_ context: AnalysisContext) -> [Finding] {
         let topology = ServiceTopology(context)
         guard !topology.directorMACs.isEmpty else { return [] }
-        var seen: [Key: (senders: Set<MACAddress>, connections: Set<String>, evidence: [PacketReference])] = [:]
+        var seen: [ServiceServer: (senders: Set<MACAddress>, connections: Set<String>, evidence: [PacketReference])] = [:]
         for record in context.flows.records where record.isAttempt {
             guard let service = topology.requestService(record), service.mode == .dr || service.mode == .tun else {
                 continue
@@ -48,7 +43,7 @@ struct DirectorBypassed: Rule {
             for leg in record.legs(.orig) where !leg.encapsulated {
                 guard let server = topology.realServer(mac: leg.destination), servers.contains(server),
                       let sender = leg.source, !topology.isDirector(sender) else { continue }
-                let key = Key(service: service.service, server: server)
+                let key = ServiceServer(service: service.service, server: server)
                 var entry = seen[key] ?? ([], [], [])
                 entry.senders.insert(sender)
                 entry.connections.insert(record.origAddress.withPort(record.origPort))

@@ -38,20 +38,15 @@ struct NATReplyBypassesDirector: Rule {
         """
     let remediation = "On the real server, route replies through the director: `ip route replace default via <DIP>`."
 
-    private struct Key: Hashable {
-        var service: VirtualServiceID
-        var server: IPAddress
-    }
-
     func evaluate(_ context: AnalysisContext) -> [Finding] {
         let topology = ServiceTopology(context)
         let foreign = ForeignReplies.find(context, topology)
         let onLink = Set(OnLinkClients.find(context, topology, foreign: foreign).map(\.pair))
-        var seen: [Key: Sightings] = [:]
+        var seen: [ServiceServer: Sightings] = [:]
         for record in context.flows.records where record.isAttempt {
             guard let (service, server) = RealServerAttempts.identify(record, topology), service.mode == .nat,
                   !onLink.contains(ServiceClient(service: service.service, client: record.origAddress)) else { continue }
-            let key = Key(service: service.service, server: server)
+            let key = ServiceServer(service: service.service, server: server)
             let attempt = RealServerAttempts.key(record, server, context.correlation)
             if topology.role(record) == .realServer, let nextHop = bypassingNextHop(record) {
                 seen[key, default: Sightings()].add(.atServer(nextHop), record, attempt)
@@ -63,7 +58,7 @@ struct NATReplyBypassesDirector: Rule {
             && !topology.claimed(reply.source, by: reply.replyMAC, at: reply.point)
             && !onLink.contains(ServiceClient(service: reply.service.service, client: reply.client)) {
             let record = context.flows.records[reply.reply]
-            seen[Key(service: reply.service.service, server: reply.source), default: Sightings()]
+            seen[ServiceServer(service: reply.service.service, server: reply.source), default: Sightings()]
                 .add(.atClient(reply.replyMAC), record,
                      .tuple(record.protocolNumber, reply.client, reply.clientPort, reply.source))
         }
@@ -79,7 +74,7 @@ struct NATReplyBypassesDirector: Rule {
         return nextHop
     }
 
-    private func report(_ key: Key, _ sightings: Sightings, _ context: AnalysisContext,
+    private func report(_ key: ServiceServer, _ sightings: Sightings, _ context: AnalysisContext,
                         _ topology: ServiceTopology) -> Finding {
         let dip = Gateways.director(facing: key.server, context, topology)
         var parts: [String] = []

@@ -39,18 +39,13 @@ struct ReplyFromWrongSource: Rule {
         """
     let remediation = "Make the real server answer from the VIP (bind the service to the VIP, or use IP_PKTINFO)."
 
-    private struct Key: Hashable {
-        var service: VirtualServiceID
-        var server: IPAddress
-    }
-
     func evaluate(_ context: AnalysisContext) -> [Finding] {
         let topology = ServiceTopology(context)
-        var seen: [Key: (mode: InferredMode, clients: Set<String>, evidence: [PacketReference])] = [:]
+        var seen: [ServiceServer: (mode: InferredMode, clients: Set<String>, evidence: [PacketReference])] = [:]
         for reply in ForeignReplies.find(context, topology) {
             let mode = reply.service.mode
             guard mode == .dr || mode == .tun || (mode == .nat && reply.cameThroughDirector == true) else { continue }
-            let key = Key(service: reply.service.service, server: reply.source)
+            let key = ServiceServer(service: reply.service.service, server: reply.source)
             var entry = seen[key] ?? (mode, [], [])
             entry.clients.insert(reply.client.withPort(reply.clientPort))
             entry.evidence.append(PacketReference(firstOf: context.flows.records[reply.request]))

@@ -20,9 +20,11 @@ enum ScenarioRun {
         let captures = scenario.captures.filter { points?.contains($0.point) ?? true }
         let inputs = captures.map { CaptureInput(point: $0.point, path: scenario.path(of: $0)) }
         let result = try FlowAnalysis.run(inputs, verifyChecksums: true)
-        return AnalysisContext(flows: result.collection, correlation: result.correlation,
-                               inference: GroundTruth.inference(scenario, points: captures.map(\.point)),
-                               deployment: try deployment(scenario, config), profile: .default)
+        let deployment = try deployment(scenario, config)
+        let inference = ServiceInference.infer(InferenceInput(flows: result.collection, correlation: result.correlation,
+                                                              deployment: deployment))
+        return AnalysisContext(flows: result.collection, correlation: result.correlation, inference: inference,
+                               deployment: deployment, profile: .default)
     }
 
     static func findings(_ scenario: Scenario, points: [String]? = nil, config: Config = .none) throws -> [Finding] {
