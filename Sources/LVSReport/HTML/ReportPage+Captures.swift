@@ -6,7 +6,7 @@ extension ReportPage {
     /// offset), then per capture the packets this page cites, each with its anchor.
     func captures() -> [HTMLNode] {
         let header = HTMLNode.element("tr", [], ["Point", "Role", "File", "Link", "Interfaces", "Packets", "Bytes",
-                                                 "First packet", "Last packet", "Clock offset"]
+                                                 "First packet", "Last packet", "Clock offset", "Comments"]
             .map { .element("th", text: $0) })
         let rows = report.pointsByName.map { index, point in inventoryRow(index, point) }
         var children: [HTMLNode] = [.element("table", [], [.element("thead", [], [header]),
@@ -28,6 +28,13 @@ extension ReportPage {
         return Self.section("captures", "Captures", children)
     }
 
+    /// The pcapng comments operators wrote: the section's, then each interface's.
+    func comments(_ point: FlowCollection.Point) -> [String] {
+        point.info.comments + point.info.interfaces.flatMap { interface in
+            interface.comments.map { "\(interface.name ?? "#\(interface.index)"): \($0)" }
+        }
+    }
+
     func inventoryRow(_ index: Int, _ point: FlowCollection.Point) -> HTMLNode {
         let interfaces = point.info.interfaces.map { interface in
             interface.name.map { "\($0) (\(interface.linkType.libpcapName))" } ?? "#\(interface.index)"
@@ -46,6 +53,7 @@ extension ReportPage {
             .element("td", [("class", "mono")], text: point.start.map(Self.clock) ?? "-"),
             .element("td", [("class", "mono")], text: point.end.map(Self.clock) ?? "-"),
             .element("td", [("class", "mono")], text: offsetText),
+            .element("td", [], comments(point).map { .element("p", text: $0) }),
         ])
     }
 }

@@ -70,6 +70,9 @@ import Testing
         #expect(!page.contains("<script") && !page.contains("<img") && !page.contains("<b>") && !page.contains("<i>"))
         #expect(page.contains("&lt;script&gt;alert('point')&lt;/script&gt;"), "the point name is shown, as text")
         #expect(page.contains("&lt;i&gt;eth0"), "the interface name is shown, as text")
+        #expect(page.contains("&lt;script&gt;alert('section')&lt;/script&gt;"), "the section comment, as text")
+        #expect(page.contains("&lt;i&gt;eth0: &lt;script&gt;alert('ifcomment')&lt;/script&gt;"),
+                "interface comments, as text")
         for marker in HostileCapture.hiddenMarkers {
             #expect(!page.contains(marker), "payloads and DNS names are not shown at all: \(marker)")
         }
