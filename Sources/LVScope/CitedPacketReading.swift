@@ -12,7 +12,9 @@ public enum CitedPacketReading {
         let decoder = PacketDecoder()
         var decoded = DecodedPacket()
         for (capture, frames) in request.captures {
-            guard let point = points.first(where: { $0.input.point == capture }), let last = frames.last else { continue }
+            guard let point = points.first(where: { $0.input.point == capture }), let last = frames.last else {
+                continue
+            }
             let wanted = Set(frames)
             let reader = try CaptureDecoding.openReader(point.input)
             do {

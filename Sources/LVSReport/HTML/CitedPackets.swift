@@ -56,6 +56,7 @@ public struct FrameRequest: Sendable, Equatable {
     }
 
     public static func == (lhs: FrameRequest, rhs: FrameRequest) -> Bool {
-        lhs.captures.map(\.capture) == rhs.captures.map(\.capture) && lhs.captures.map(\.frames) == rhs.captures.map(\.frames)
+        lhs.captures.map(\.capture) == rhs.captures.map(\.capture)
+            && lhs.captures.map(\.frames) == rhs.captures.map(\.frames)
     }
 }

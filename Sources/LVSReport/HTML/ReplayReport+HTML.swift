@@ -15,7 +15,8 @@ extension ReplayReport {
                                       + "fed, \(counts.emitted) emitted, \(counts.dropped) dropped")]
         if let comparison {
             banner.append(.element("p", text: "\(comparison.matched) matched, \(comparison.mismatched) mismatched, "
-                + "\(comparison.missing) missing, \(comparison.unexpected) unexpected, \(comparison.unchecked) unchecked"))
+                + "\(comparison.missing) missing, \(comparison.unexpected) unexpected, "
+                + "\(comparison.unchecked) unchecked"))
         }
         var content: [HTMLNode] = [.element("h2", text: "Counts"), HTMLPage.table(["What", "Count"], [
             ["frames read", String(counts.read)], ["fed to the director", String(counts.input)],

@@ -58,7 +58,8 @@ extension ReportPage {
         for (row, mac) in macs.enumerated() {
             let y = 40 + Double(row) * 24
             let own = director.contains(mac)
-            nodes.append(SVG.text(8, y + 10, mac.description + (own ? " (director)" : director.isEmpty ? "" : " (other)")))
+            let owner = own ? " (director)" : director.isEmpty ? "" : " (other)"
+            nodes.append(SVG.text(8, y + 10, mac.description + owner))
             for claim in claims where claim.mac == mac {
                 let x1 = x(claim.firstTime)
                 let w = max(x(claim.lastTime) - x1, 3)
@@ -94,7 +95,9 @@ extension ReportPage {
     /// The frames the claim tables cite.
     func claimFrames() -> [(capture: String, frame: Int)] {
         vips.flatMap { vip in
-            report.flows.claims.claims(for: vip).flatMap { [($0.point.point, $0.firstFrame), ($0.point.point, $0.lastFrame)] }
+            report.flows.claims.claims(for: vip).flatMap {
+                [($0.point.point, $0.firstFrame), ($0.point.point, $0.lastFrame)]
+            }
         }
     }
 }

@@ -37,7 +37,8 @@ extension ReportPage {
             children.append(.element("pre", [], [.element("code", text: finding.remediation)]))
         }
         if !finding.evidence.isEmpty {
-            children.append(.element("ul", [("class", "evidence")], finding.evidence.map { .element("li", [], [reference($0)]) }))
+            let items = finding.evidence.map { HTMLNode.element("li", [], [reference($0)]) }
+            children.append(.element("ul", [("class", "evidence")], items))
         }
         return .element("article", [("class", "finding " + finding.severity.rawValue), ("id", "finding-\(number)")],
                         children)

@@ -91,7 +91,9 @@ extension ReportPage {
                 guard let frame = row.frames[i] else { return .element("td", text: "-") }
                 guard frame > 0 else { return .element("td", text: "seen") }
                 let label = "#\(frame)"
-                guard let id = anchor(capture: hop.point.point, frame: frame) else { return .element("td", text: label) }
+                guard let id = anchor(capture: hop.point.point, frame: frame) else {
+                    return .element("td", text: label)
+                }
                 return .element("td", [], [.element("a", [("href", "#" + id)], text: label)])
             }
             return HTMLNode.element("tr", [], [

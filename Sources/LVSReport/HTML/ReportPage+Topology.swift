@@ -85,7 +85,8 @@ extension ReportPage {
             .map { .element("th", text: $0) })
         let rows = edges.map { edge in
             HTMLNode.element("tr", [], [
-                .element("td", [("class", "mono")], text: edge.from), .element("td", [("class", "mono")], text: edge.to),
+                .element("td", [("class", "mono")], text: edge.from),
+                .element("td", [("class", "mono")], text: edge.to),
                 .element("td", [("class", "num")], text: String(edge.requests)),
                 .element("td", [("class", "num")], text: String(edge.replies)),
                 .element("td", text: edge.flagged ? "replies only (asymmetric)"

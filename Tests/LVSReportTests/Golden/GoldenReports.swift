@@ -15,12 +15,20 @@ enum GoldenReports {
     /// `LVSCOPE_RECORD=1 swift test --filter Golden` rewrites the goldens.
     static var recording: Bool { ProcessInfo.processInfo.environment["LVSCOPE_RECORD"] == "1" }
 
-    static func render(_ name: String) throws -> [(file: String, content: String)] {
+    /// The analysis of every point of scenario `name` with its configuration.
+    static func analyze(_ name: String) throws -> AnalysisResult {
         let root = try FixturePaths.repositoryRoot().path
         let scenario = try ScenarioCatalog.load(name)
-        let inputs = scenario.captures.map { CaptureInput(point: $0.point, path: "Fixtures/captures/\(name)/\($0.file)") }
+        let inputs = scenario.captures.map {
+            CaptureInput(point: $0.point, path: "Fixtures/captures/\(name)/\($0.file)")
+        }
         let options = AnalysisOptions(configPath: "Fixtures/config/\(name).ipvsadm", directory: root)
-        let result = try Analysis.run(inputs: inputs, options: options)
+        return try Analysis.run(inputs: inputs, options: options)
+    }
+
+    static func render(_ name: String) throws -> [(file: String, content: String)] {
+        let root = try FixturePaths.repositoryRoot().path
+        let result = try analyze(name)
         let junit = JUnitReport(findings: result.findings, services: result.inference.services.map(\.service),
                                 failOn: .error)
         return [("report.txt", try result.rendered(.text)), ("report.json", try result.rendered(.json)),

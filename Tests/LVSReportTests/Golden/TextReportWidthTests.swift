@@ -10,11 +10,7 @@ import Testing
 @Suite struct TextReportWidthTests {
     @Test(arguments: ["nat-wrong-gateway", "dr-arp-leak", "two-vips-mixed", "fullnat-ok-v6"])
     func fitsHundredColumns(_ name: String) throws {
-        let root = try FixturePaths.repositoryRoot().path
-        let scenario = try ScenarioCatalog.load(name)
-        let inputs = scenario.captures.map { CaptureInput(point: $0.point, path: "Fixtures/captures/\(name)/\($0.file)") }
-        let result = try Analysis.run(inputs: inputs, options: AnalysisOptions(configPath: "Fixtures/config/\(name).ipvsadm",
-                                                                              directory: root))
+        let result = try GoldenReports.analyze(name)
         let plain = try result.rendered(.text)
         let coloured = try result.rendered(.text, color: true)
         #expect(!plain.contains("\u{1B}"))
@@ -23,7 +19,8 @@ import Testing
         for line in coloured.split(separator: "\n") {
             #expect(ANSIText.stripped(String(line)).count <= 100, "\(name): \(line)")
         }
-        let order = ["verdict: ", "\nServices\n", "\nFindings\n", "\nCaptures\n"].map { plain.range(of: $0)?.lowerBound }
+        let order = ["verdict: ", "\nServices\n", "\nFindings\n", "\nCaptures\n"]
+            .map { plain.range(of: $0)?.lowerBound }
         #expect(order.allSatisfy { $0 != nil } && order.compactMap { $0 } == order.compactMap { $0 }.sorted())
     }
 }

@@ -39,7 +39,8 @@ import Testing
             for attribute in ["href=\"", "src=\""] {
                 var rest = page[...]
                 while let range = rest.range(of: attribute) {
-                    #expect(rest[range.upperBound...].hasPrefix("#"), "\(path): \(attribute)\(rest[range.upperBound...].prefix(30))")
+                    let value = rest[range.upperBound...]
+                    #expect(value.hasPrefix("#"), "\(path): \(attribute)\(value.prefix(30))")
                     rest = rest[range.upperBound...]
                 }
             }

@@ -24,7 +24,9 @@ enum HostileCapture {
         }
         for (i, (interface, frame)) in frames().enumerated() {
             let micros = UInt64(1_767_225_600_000_000) + UInt64(i) * 1_000 // 2026-01-01, 1 ms apart
-            out += block(type: 6, body: u32(UInt32(interface)) + u32(UInt32(micros >> 32)) + u32(UInt32(micros & 0xFFFF_FFFF))
+            // Enhanced Packet Block: interface id, timestamp high and low words, lengths, data.
+            out += block(type: 6, body: u32(UInt32(interface)) + u32(UInt32(micros >> 32))
+                + u32(UInt32(micros & 0xFFFF_FFFF))
                 + u32(UInt32(frame.count)) + u32(UInt32(frame.count)) + padded(frame))
         }
         return out
