@@ -37,22 +37,26 @@ DEMO_CAPTURES := client=$(DEMO_SCENARIO)/client.pcap director-eth0=$(DEMO_SCENAR
 DEMO_CONFIG   := Fixtures/config/nat-wrong-gateway.ipvsadm
 
 # Analyzes a misconfigured lab scenario (rs2's default route bypasses the NAT director)
-# and writes the text and JSON reports under Reports/out/demo/.
+# and writes the text, JSON and HTML reports under Reports/out/demo/.
 demo: build
 	@mkdir -p $(DEMO_DIR)
 	$(RELEASE) decode --summary Fixtures/captures/nat-ok/director-any.pcap
 	$(RELEASE) analyze --config $(DEMO_CONFIG) --output $(DEMO_DIR)/nat-wrong-gateway.txt $(DEMO_CAPTURES)
 	$(RELEASE) analyze --config $(DEMO_CONFIG) --format json --output $(DEMO_DIR)/nat-wrong-gateway.json $(DEMO_CAPTURES)
+	$(RELEASE) analyze --config $(DEMO_CONFIG) --format html --output $(DEMO_DIR)/report.html $(DEMO_CAPTURES)
 	@cat $(DEMO_DIR)/nat-wrong-gateway.txt
 	@echo "lvscope: reports written to $(DEMO_DIR)/nat-wrong-gateway.txt and $(DEMO_DIR)/nat-wrong-gateway.json"
+	@echo "lvscope: HTML report: $(abspath $(DEMO_DIR)/report.html)"
 
-# Builds everything with tests, fails on any warning in our own sources, then runs the
-# test suite.
+# Builds everything with tests, fails on any warning in our own sources, runs the test
+# suite, then opens every golden HTML report in headless Chromium (skipped with a message
+# when chromium is not installed).
 test: test-deps
 	@$(SWIFT) build --build-tests 2>&1 | tee .build-warnings.log | grep -E '(error|warning):' || true
 	@! grep -E '^/.*/(Sources|Tests)/.*: (warning|error):' .build-warnings.log
 	@rm -f .build-warnings.log
 	$(SWIFT) test
+	Reports/tools/check_html.sh
 
 bench: build
 	Benchmarks/run.py

@@ -12,7 +12,9 @@ import LVSRules
 public enum Analysis {
     public static func run(inputs: [CaptureInput], options: AnalysisOptions) throws -> AnalysisResult {
         guard !inputs.isEmpty else { throw LVScopeError("no capture given", at: "CAPTURE") }
-        let deployment = try options.configPath.map(loadConfiguration)
+        let deployment = try options.configPath.map { path throws(LVScopeError) in
+            try loadConfiguration(path, directory: options.directory)
+        }
         let profile = try kernelProfile(options.kernel, deployment: deployment)
         let names = Set(inputs.map(\.point))
         for name in options.forcedRoles.keys.sorted() where !names.contains(name) {
@@ -21,8 +23,12 @@ public enum Analysis {
         }
         let configuration = FlowConfiguration(timeouts: IdleTimeouts(profile.timeouts
             .applying(deployment?.timeoutOverrides)))
-        let analysis = try FlowAnalysis.run(inputs, verifyChecksums: options.verifyChecksums,
+        let resolved = inputs.map { CaptureInput(point: $0.point, path: resolve($0.path, in: options.directory)) }
+        var analysis = try FlowAnalysis.run(resolved, verifyChecksums: options.verifyChecksums,
                                             configuration: configuration)
+        for i in analysis.collection.points.indices where i < inputs.count {
+            analysis.collection.points[i].input = inputs[i]
+        }
         let inference = ServiceInference.infer(InferenceInput(flows: analysis.collection,
                                                               correlation: analysis.correlation,
                                                               deployment: deployment,
@@ -37,9 +43,15 @@ public enum Analysis {
                                                        findings: findings))
     }
 
-    static func loadConfiguration(_ path: String) throws(LVScopeError) -> Deployment {
+    /// `path` under `directory` when it is relative and a directory is given.
+    static func resolve(_ path: String, in directory: String?) -> String {
+        guard let directory, !path.hasPrefix("/") else { return path }
+        return directory + "/" + path
+    }
+
+    static func loadConfiguration(_ path: String, directory: String?) throws(LVScopeError) -> Deployment {
         do {
-            return try Deployment.load(path: path)
+            return try Deployment.load(path: resolve(path, in: directory), displayedAs: path)
         } catch {
             throw LVScopeError(error.message, at: error.location)
         }

@@ -11,12 +11,16 @@ public struct AnalysisOptions: Sendable {
     public var kernel: String?
     /// Verify IPv4/TCP/UDP/ICMP checksums (the rules report bad ones); on by default.
     public var verifyChecksums: Bool
+    /// Relative capture and configuration paths are read from this directory and shown as
+    /// given, so reports (the goldens) are the same in every checkout.
+    public var directory: String?
 
     public init(configPath: String? = nil, forcedRoles: [String: CaptureRole] = [:], kernel: String? = nil,
-                verifyChecksums: Bool = true) {
+                verifyChecksums: Bool = true, directory: String? = nil) {
         self.configPath = configPath
         self.forcedRoles = forcedRoles
         self.kernel = kernel
         self.verifyChecksums = verifyChecksums
+        self.directory = directory
     }
 }

@@ -56,6 +56,7 @@ import Testing
         try expectBadInput(["--role", "client=client", "--role", "client=router", client], "--role given twice")
         try expectBadInput(["a=\(client)", "a=\(try Self.scenario("rs1.pcap"))"], "share the point name \"a\"")
         try expectBadInput(["--kernel", "bsd", client], "unknown kernel \"bsd\"")
-        try expectBadInput(["--format", "html", client], "html")
+        try expectBadInput(["--format", "pdf", client], "pdf")
+        try expectBadInput(["--color", "sometimes", client], "sometimes")
     }
 }

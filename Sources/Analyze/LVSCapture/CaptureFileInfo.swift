@@ -14,6 +14,8 @@ public struct CaptureFileInfo: Hashable, Sendable {
     public var interfaces: [CaptureInterface]
     /// Which reader delivers the packets.
     public var backend: CaptureBackend
+    /// pcapng Section Header Block `opt_comment`s (option 1), of every section read at open.
+    public var comments: [String] = []
 
     public init(path: String, format: CaptureFormat, byteOrder: CaptureByteOrder, snaplen: Int,
                 interfaces: [CaptureInterface], backend: CaptureBackend) {

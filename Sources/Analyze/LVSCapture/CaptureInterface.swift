@@ -19,6 +19,8 @@ public struct CaptureInterface: Hashable, Sendable {
     public var timestampOffsetSeconds: Int64
     /// 0-based pcapng section the interface belongs to (always 0 for pcap).
     public var section: Int
+    /// pcapng `opt_comment`s (option 1) of the interface: where operators note what they captured.
+    public var comments: [String] = []
 
     public init(index: Int, linkType: LinkType, snaplen: Int, name: String? = nil,
                 timestampResolution: TimestampResolution = .microseconds,

@@ -43,6 +43,7 @@ extension CaptureReader {
         var info = CaptureFileInfo(path: file.path, format: .pcapng, byteOrder: scan.byteOrder,
                                    snaplen: interfaces.map(\.snaplen).max() ?? 0,
                                    interfaces: interfaces, backend: .pcapngBlockReader)
+        info.comments = scan.sectionComments
         try check(info, accepting: accepting)
         if interfaces.count == 1, let handle = try? LibpcapReadHandle(path: file.path, nanosecond: true) {
             info.backend = .libpcap

@@ -68,6 +68,10 @@ extension PcapngBlockReader {
         if section.number < 0 { byteOrder = block.littleEndian ? .littleEndian : .bigEndian }
         section = PcapngSection(number: section.number + 1, littleEndian: block.littleEndian,
                                 firstInterface: interfaces.count)
+        // Comments only inform the report: a malformed option here does not refuse the file.
+        try? block.forEachOption(from: 16, path: path) { (code, value) throws(CaptureError) in
+            if code == 1 { sectionComments.append(Self.text(value)) }
+        }
     }
 
     /// IDB body: link type(2) reserved(2) snaplen(4) options.
@@ -90,12 +94,19 @@ extension PcapngBlockReader {
             resolution: interface.timestampResolution, offsetSeconds: interface.timestampOffsetSeconds))
     }
 
+    /// A string option: UTF-8, some writers add a terminating NUL.
+    static func text(_ value: UnsafeRawBufferPointer) -> String {
+        let end = value.lastIndex(where: { $0 != 0 }).map { $0 + 1 } ?? 0
+        return String(decoding: value.prefix(end), as: UTF8.self)
+    }
+
     private func apply(option code: UInt16, value: UnsafeRawBufferPointer, of block: PcapngBlock,
                        to interface: inout CaptureInterface) throws(CaptureError) {
         switch code {
-        case 2: // if_name: UTF-8, some writers add a terminating NUL
-            let end = value.lastIndex(where: { $0 != 0 }).map { $0 + 1 } ?? 0
-            interface.name = String(decoding: value.prefix(end), as: UTF8.self)
+        case 1: // opt_comment
+            interface.comments.append(Self.text(value))
+        case 2: // if_name
+            interface.name = Self.text(value)
         case 9: // if_tsresol
             guard let byte = value.first, let resolution = TimestampResolution(optionByte: byte) else {
                 throw malformed(at: block.offset, "if_tsresol \(value.first.map { String($0) } ?? "(empty)") cannot be represented")

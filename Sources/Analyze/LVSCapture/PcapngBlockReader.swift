@@ -20,6 +20,8 @@ public final class PcapngBlockReader: PacketSource {
     public let path: String
     /// Interfaces described so far, numbered across sections (`CaptureInterface.index`).
     public internal(set) var interfaces: [CaptureInterface] = []
+    /// The `opt_comment`s of the Section Header Blocks read so far.
+    public internal(set) var sectionComments: [String] = []
     /// The byte order of the first section.
     public internal(set) var byteOrder: CaptureByteOrder = .littleEndian
     public internal(set) var packetsRead = 0

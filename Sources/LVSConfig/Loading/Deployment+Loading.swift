@@ -7,6 +7,12 @@ extension Deployment {
         try parse(try ConfigFile.read(path), file: path)
     }
 
+    /// Reads `path` but names the file `name` in messages and locations (a path relative
+    /// to a base directory, so reports do not depend on where the checkout lives).
+    public static func load(path: String, displayedAs name: String) throws(ConfigError) -> Deployment {
+        try parse(try ConfigFile.read(path), file: name)
+    }
+
     /// Parses `text` as `format`, or as the detected format when `format` is nil. `file`
     /// names the text in messages and anchors keepalived `include` paths.
     public static func parse(_ text: String, file: String, format: ConfigFormat? = nil) throws(ConfigError) -> Deployment {

@@ -1,4 +1,4 @@
 /// `--format` of `lvscope analyze`.
 public enum AnalysisFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, html
 }

@@ -6,12 +6,13 @@ import LVSWire
 extension AnalysisReport {
     /// The text report, at most 100 columns: a verdict line, the services with their real
     /// servers and evidence, the findings with their remediation, and the captures with
-    /// their roles and clock offsets.
-    public func text() -> String {
-        var lines = header()
-        lines += ["", "Services"] + servicesText()
-        lines += ["", "Findings"] + findingsText()
-        lines += ["", "Captures"] + capturesText()
+    /// their roles and clock offsets. `color` adds ANSI colours (for a terminal).
+    public func text(color: Bool = false) -> String {
+        let paint = TerminalColor(enabled: color)
+        var lines = header(paint)
+        lines += ["", paint.bold("Services")] + servicesText()
+        lines += ["", paint.bold("Findings")] + findingsText(paint)
+        lines += ["", paint.bold("Captures")] + capturesText()
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -19,7 +20,7 @@ extension AnalysisReport {
         mode == .fullnat ? "FULL-NAT" : mode == .unknown ? "unknown" : mode.rawValue.uppercased()
     }
 
-    func header() -> [String] {
+    func header(_ paint: TerminalColor) -> [String] {
         let s = summary
         var lines = ["lvscope analysis: \(flows.points.count) capture\(flows.points.count == 1 ? "" : "s"), "
             + "\(s.packets) packets, \(s.flows) flows (\(generator))"]
@@ -27,7 +28,13 @@ extension AnalysisReport {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let counts = "\(count(s.errors, "error")), \(count(s.warnings, "warning")), \(count(s.notices, "notice"))"
         let verdict = services.isEmpty ? "no virtual service found" : services.joined(separator: ", ")
-        lines += TextWrap.lines("verdict: \(verdict); \(counts)", first: "", rest: "         ")
+        let verdictLines = TextWrap.lines("verdict: \(verdict); \(counts)", first: "", rest: "         ")
+        lines += verdictLines.map { paint.verdict($0, s) }
+        if let worst = findings.first, worst.severity > .notice {
+            let fix = worst.remediation.isEmpty ? worst.message : worst.remediation
+            lines += TextWrap.lines("first to fix: \(worst.subject) (\(worst.rule)): \(fix)", first: "",
+                                    rest: "              ")
+        }
         return lines
     }
 
@@ -52,13 +59,16 @@ extension AnalysisReport {
         return lines
     }
 
-    func findingsText() -> [String] {
+    func findingsText(_ paint: TerminalColor) -> [String] {
         guard !findings.isEmpty else { return ["  none"] }
         var lines: [String] = []
         for finding in findings {
             let service = finding.service.map { "  (\($0))" } ?? ""
             let head = TextWrap.left(finding.severity.rawValue, 8) + "\(finding.rule) [\(finding.category.rawValue)] "
-            lines += TextWrap.lines(head + finding.subject + service, first: "  ", rest: "      ")
+            var headLines = TextWrap.lines(head + finding.subject + service, first: "  ", rest: "      ")
+            let word = finding.severity.rawValue
+            headLines[0] = "  " + paint.severity(word, finding.severity) + headLines[0].dropFirst(2 + word.count)
+            lines += headLines
             lines += TextWrap.lines(finding.message, first: "    ", rest: "    ")
             if !finding.remediation.isEmpty {
                 lines += TextWrap.lines(finding.remediation, first: "    fix: ", rest: "         ")

@@ -28,8 +28,23 @@ public struct AnalysisReport {
         self.generator = generator
     }
 
-    public func rendered(_ format: AnalysisFormat) -> String {
-        format == .text ? text() : json().rendered(indent: 2) + "\n"
+    /// The report in `format`; `color` adds ANSI colours to the text report, and `packets`
+    /// gives the HTML page the summary lines of `citedFrames()`.
+    public func rendered(_ format: AnalysisFormat, color: Bool = false, packets: CitedPackets = CitedPackets())
+        -> String {
+        switch format {
+        case .text: text(color: color)
+        case .json: json().rendered(indent: 2) + "\n"
+        case .html: html(packets: packets)
+        }
+    }
+
+    /// The capture point (file) of a cited capture name: sub-points (`NAME/IFACE`) number
+    /// their frames in their file, so `director-any/if3#12` is frame 12 of `director-any`.
+    func filePoint(_ capture: String) -> String {
+        if flows.points.contains(where: { $0.input.point == capture }) { return capture }
+        guard let slash = capture.firstIndex(of: "/") else { return capture }
+        return String(capture[..<slash])
     }
 
     /// The capture points in report order (by name), each with its input index.

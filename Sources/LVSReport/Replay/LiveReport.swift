@@ -13,7 +13,13 @@ public struct LiveReport {
     }
 
     public func rendered(_ format: ReplayFormat) -> String {
-        format == .text ? text() : json().rendered(indent: 2) + "\n"
+        switch format {
+        case .text: text()
+        case .json: json().rendered(indent: 2) + "\n"
+        case .html: HTMLPage.document(title: "lvscope replay --live", state: "ok",
+                                      banner: [.element("h1", text: "Live forwarding summary")],
+                                      content: [.element("pre", text: text())], generator: generator)
+        }
     }
 
     public func json() -> JSONValue {

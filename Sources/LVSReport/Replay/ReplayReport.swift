@@ -17,7 +17,11 @@ public struct ReplayReport {
     }
 
     public func rendered(_ format: ReplayFormat) -> String {
-        format == .text ? text() : json().rendered(indent: 2) + "\n"
+        switch format {
+        case .text: text()
+        case .json: json().rendered(indent: 2) + "\n"
+        case .html: html()
+        }
     }
 
     public func json() -> JSONValue {
@@ -98,5 +102,5 @@ public struct ReplayReport {
 
 /// `--format` of `lvscope replay`.
 public enum ReplayFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, html
 }

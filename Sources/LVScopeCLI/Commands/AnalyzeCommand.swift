@@ -16,11 +16,17 @@ struct AnalyzeCommand: ParsableCommand {
             it. Each service gets a mode (nat, dr, tun, fullnat or unknown), a confidence \
             and evidence citing frames as POINT#FRAME; unknown says which capture would decide.
             json: the lvscope.analysis.v1 document (Reports/schema/analysis.v1.schema.json).
+            html: one self-contained page (inline CSS and SVG, no script, no URL): verdict, \
+            services, findings with their fixes, topology, connection ladders, ARP/ND per VIP, \
+            captures and the packets the evidence cites.
             """
     )
 
-    @Option(help: "Report format: text or json.")
+    @Option(help: "Report format: text, json or html.")
     var format: AnalysisFormat = .text
+
+    @Option(help: "Colour the text report: auto (a terminal without NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
 
     @Option(name: .shortAndLong, help: "Write the report to FILE instead of standard output.")
     var output: String?
@@ -30,7 +36,7 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let result = try Analysis.run(inputs: analysis.captures, options: analysis.options)
         let sink = try OutputSink.open(output)
-        try sink.write(result.report().rendered(format))
+        try sink.write(try result.rendered(format, color: color.enabled(writingTo: output)))
         try sink.flush()
         for point in result.flows.points where point.truncatedTail {
             warn("capture file ends inside its last record (\(point.input.path))")

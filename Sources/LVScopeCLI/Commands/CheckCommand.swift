@@ -12,14 +12,18 @@ struct CheckCommand: ParsableCommand {
             The analysis of `lvscope analyze` (same inputs and options), then a verdict: \
             findings at or above --fail-on fail the check. text: the analysis report \
             followed by one line `check: PASS (...)` or `check: FAIL (...)`; json: the \
-            lvscope.analysis.v1 document, the verdict line on standard error. --junit \
+            lvscope.analysis.v1 document, the verdict line on standard error; html: the \
+            page of `analyze --format html`, the verdict line on standard error. --junit \
             writes JUnit XML: one testsuite per virtual service (and one for findings of \
             no service), one testcase per rule (Reports/schema/junit-mapping.md).
             """
     )
 
-    @Option(help: "Report format: text or json.")
+    @Option(help: "Report format: text, json or html.")
     var format: AnalysisFormat = .text
+
+    @Option(help: "Colour the text report: auto (a terminal without NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
 
     @Option(name: .shortAndLong, help: "Write the report to FILE instead of standard output.")
     var output: String?
@@ -38,10 +42,10 @@ struct CheckCommand: ParsableCommand {
         // input (exit 2), not a half-written report.
         let junitSink = try junit.map { try OutputSink.open($0) }
         let sink = try OutputSink.open(output)
-        let report = result.analysis.report().rendered(format)
+        let report = try result.analysis.rendered(format, color: color.enabled(writingTo: output))
         switch format {
         case .text: try sink.write(report + "\n" + result.verdict.line + "\n")
-        case .json: try sink.write(report)
+        case .json, .html: try sink.write(report)
         }
         try sink.flush()
         if format != .text { writeStandardError(result.verdict.line) }

@@ -43,7 +43,7 @@ struct ReplayCommand: ParsableCommand {
             transform: parseCapture)
     var against: [CaptureInput] = []
 
-    @Option(help: "Report format: text or json.")
+    @Option(help: "Report format: text, json or html.")
     var format: ReplayFormat = .text
 
     @Option(help: "Write the report to FILE instead of standard output.")
