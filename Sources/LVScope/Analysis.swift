@@ -19,8 +19,7 @@ public enum Analysis {
             throw LVScopeError("no capture point named \"\(name)\"; points are "
                 + inputs.map(\.point).joined(separator: ", "), at: "--role")
         }
-        let configuration = FlowConfiguration(timeouts: IdleTimeouts(profile.timeouts
-            .applying(deployment?.timeoutOverrides)))
+        let configuration = FlowConfiguration(timeouts: profile.timeouts.applying(deployment?.timeoutOverrides))
         let analysis = try FlowAnalysis.run(inputs, verifyChecksums: options.verifyChecksums,
                                             configuration: configuration)
         let inference = ServiceInference.infer(InferenceInput(flows: analysis.collection,

@@ -15,6 +15,7 @@ public final class FlowTracker {
     public let point: String
     public let input: Int
     public let configuration: FlowConfiguration
+    let idleLimits: IdleLimits
     let table: FlowTable
     // The tracker is used by one task at a time and never hands out these properties
     // inout, so the dynamic exclusivity checks the per-packet path would pay on every
@@ -38,6 +39,7 @@ public final class FlowTracker {
         self.point = point
         self.input = input
         self.configuration = configuration
+        idleLimits = IdleLimits(configuration)
         self.table = FlowTable()
         self.subPoints = SubPointRegistry(point: point, interfaces: interfaces)
         self.emit = emit
