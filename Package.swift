@@ -45,7 +45,7 @@ let package = Package(
         // Pipeline 1: captures -> decode -> flows -> inference -> rules.
         analyze("LVSCapture", ["LVSWire", "CPcap"]),
         analyze("LVSDecode", ["LVSWire"]),
-        analyze("LVSFlows", ["LVSDecode", "LVSWire", "LVSCapture", collections, crypto]),
+        analyze("LVSFlows", ["LVSDecode", "LVSWire", "LVSConfig", "LVSCapture", collections, crypto]),
         analyze("LVSInference", ["LVSFlows", "LVSDecode", "LVSWire", "LVSConfig"]),
         analyze("LVSRules", ["LVSInference", "LVSFlows", "LVSDecode", "LVSWire", "LVSConfig"]),
 
@@ -69,7 +69,7 @@ let package = Package(
         tests("LVSConfigTests", ["LVSConfig", "LVSWire"]),
         tests("LVSCaptureTests", ["LVSCapture", "LVSWire"], under: "Analyze"),
         tests("LVSDecodeTests", ["LVSDecode", "LVSCapture", "LVSWire"], under: "Analyze"),
-        tests("LVSFlowsTests", ["LVSFlows", "LVSDecode", "LVSCapture", "LVSWire"], under: "Analyze"),
+        tests("LVSFlowsTests", ["LVSFlows", "LVSDecode", "LVSCapture", "LVSConfig", "LVSWire"], under: "Analyze"),
         tests("LVSInferenceTests", ["LVSInference", "LVSFlows", "LVSConfig", "LVScope", "LVSWire"], under: "Analyze"),
         tests("LVSRulesTests", ["LVSRules", "LVSInference", "LVScope", "LVSConfig", "LVSWire"], under: "Analyze"),
         tests("LVSForwardingTests", ["LVSForwarding", "LVSConfig", "LVSDecode", "LVSCapture", "LVSWire"], under: "Forward"),

@@ -21,8 +21,7 @@ public enum Analysis {
             throw LVScopeError("no capture point named \"\(name)\"; points are "
                 + inputs.map(\.point).joined(separator: ", "), at: "--role")
         }
-        let configuration = FlowConfiguration(timeouts: IdleTimeouts(profile.timeouts
-            .applying(deployment?.timeoutOverrides)))
+        let configuration = FlowConfiguration(timeouts: profile.timeouts.applying(deployment?.timeoutOverrides))
         let resolved = inputs.map { CaptureInput(point: $0.point, path: resolve($0.path, in: options.directory)) }
         var analysis = try FlowAnalysis.run(resolved, verifyChecksums: options.verifyChecksums,
                                             configuration: configuration)

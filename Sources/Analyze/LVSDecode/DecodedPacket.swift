@@ -102,6 +102,15 @@ public struct DecodedPacket: Sendable {
         anomalies = Anomalies()
     }
 
+    /// Whether the frame is an ARP packet (without copying it out).
+    @inlinable public var hasARP: Bool { present.contains(.arp) }
+
+    /// Whether the innermost IP header came through a tunnel (without copying it out).
+    @inlinable public var hasTunnel: Bool { present.contains(.tunnel) }
+
+    /// The kind of tunnel that carried the innermost IP header.
+    @inlinable public var tunnelKind: TunnelInfo.Kind? { present.contains(.tunnel) ? tunnelStorage.kind : nil }
+
     /// The IP header that carries the transport: the tunnel's inner one, else the outer.
     @inlinable public var innerIP: IPInfo? {
         if present.contains(.tunnel) { return tunnelStorage.inner }

@@ -1,5 +1,7 @@
 @testable import LVSFlows
-import Foundation
+import LVSCapture
+import LVSConfig
+import LVSDecode
 import LVSTestSupport
 import LVSWire
 import Testing
@@ -89,27 +91,37 @@ import Testing
         #expect(legs.flipped().entries.map(\.direction) == [.resp, .resp, .orig, .orig])
     }
 
-    /// The idle timeouts repeat LVSConfig's `Timeouts.linux` (LVSFlows does not import
-    /// LVSConfig): read that source and compare.
-    @Test("idle timeouts equal LVSConfig's Linux defaults")
-    func timeoutsMatchKernelProfile() throws {
-        let root = try FixturePaths.repositoryRoot()
-        let text = try String(contentsOf: root.appendingPathComponent("Sources/LVSConfig/Kernel/Timeouts.swift"),
-                              encoding: .utf8)
-        let start = try #require(text.range(of: "static let linux = Timeouts("))
-        let body = text[start.upperBound...].prefix { $0 != ")" }
-        var values: [String: Int64] = [:]
-        for part in body.split(separator: ",") {
-            let pair = part.split(separator: ":").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            if pair.count == 2, let value = Int64(pair[1]) { values[pair[0]] = value }
+    /// A SYN to 192.0.2.10:80 and the same SYN again 45 s later: IPVS leaves the entry in
+    /// SYN_RECV, whose timeout is 60 s on Linux and 30 s on DPVS (LVSConfig's `Timeouts`),
+    /// so Linux keeps one flow (the second SYN a retransmission, Zeek's `T`) and DPVS ends
+    /// the first as idle and starts another.
+    @Test("flows end after the configured kernel profile's IPVS timeout", arguments: [
+        (Timeouts.linux, ["ST"]), (Timeouts.dpvs, ["S", "S"]),
+    ])
+    func idleTimeoutFromProfile(timeouts: Timeouts, histories: [String]) throws {
+        var records: [FlowRecord] = []
+        let tracker = FlowTracker(point: "p", configuration: FlowConfiguration(timeouts: timeouts)) { records.append($0) }
+        let temporary = try TemporaryDirectory()
+        let path = temporary.path("syn.pcap")
+        let writer = try CaptureWriter(path: path, linkType: .ethernet)
+        let frame = UnsafeMutableRawBufferPointer.allocate(byteCount: 54, alignment: 8)
+        defer { frame.deallocate() }
+        MillionFlowTests.syn(7, into: frame)
+        for seconds in [0, 45] as [Int64] {
+            try writer.write(timestamp: MillionFlowTests.start.adding(nanoseconds: seconds * 1_000_000_000),
+                             bytes: UnsafeRawBufferPointer(frame))
         }
-        let t = IdleTimeouts.linux
-        let ours: [String: Int64] = [
-            "tcpNone": t.tcpNone, "tcpEstablished": t.tcpEstablished, "tcpSynSent": t.tcpSynSent,
-            "tcpSynReceived": t.tcpSynReceived, "tcpFinWait": t.tcpFinWait, "tcpTimeWait": t.tcpTimeWait,
-            "tcpClose": t.tcpClose, "tcpCloseWait": t.tcpCloseWait, "tcpLastAck": t.tcpLastAck,
-            "tcpListen": t.tcpListen, "tcpSynAck": t.tcpSynAck, "udp": t.udp,
-        ]
-        #expect(values == ours)
+        try writer.close()
+        let reader = try CaptureReader(path: path)
+        var packet = DecodedPacket()
+        try reader.forEachPacket { record, bytes in
+            PacketDecoder().decode(bytes, linkType: record.linkType, originalLength: record.originalLength, into: &packet)
+            tracker.process(record, packet, bytes)
+            return .continue
+        }
+        tracker.finish()
+        #expect(records.map(\.history) == histories)
+        #expect(records.first?.end == (histories.count == 2 ? .idle : .endOfInput))
+        #expect(records.map(\.ipvsState) == histories.map { _ in .synReceived })
     }
 }

@@ -112,7 +112,7 @@ extension Correlator {
     }
 
     private func makeLeg(_ draft: LegDraft, rewrites: Rewrite, offsets: OffsetEstimate) -> ConnectionLeg {
-        let first = records[draft.members[0].record]
+        let first = draft.members[0].record
         let tunnel = draft.links.contains(where: \.encapsulated)
             ? draft.members.lazy.compactMap { self.records[$0.record].tunnel }.first : nil
         let observations = draft.members.map { member in
@@ -120,8 +120,10 @@ extension Correlator {
                            uid: records[member.record].uid, links: member.links.sorted())
         }
         let start = draft.members.map { offsets.corrected(time($0.record), input: inputs[$0.record]) }.min() ?? 0
-        return ConnectionLeg(protocolNumber: first.protocolNumber, origAddress: first.origAddress,
-                             origPort: first.origPort, respAddress: first.respAddress, respPort: first.respPort,
+        // The first member's fields read in place (a `let` of the record copies all of it).
+        return ConnectionLeg(protocolNumber: records[first].protocolNumber, origAddress: records[first].origAddress,
+                             origPort: records[first].origPort, respAddress: records[first].respAddress,
+                             respPort: records[first].respPort,
                              tunnel: tunnel, links: draft.links.sorted(), observations: observations,
                              rewrites: rewrites, firstTime: Timestamp(rawValue: start))
     }

@@ -6,9 +6,10 @@ extension Correlator {
     func tieStrong(_ sets: inout UnionFind, _ evidence: inout [MatchEvidence]) {
         var keyed: [(key: UInt64, index: Int, mark: UInt8)] = []
         keyed.reserveCapacity(records.count * 2)
-        for (i, record) in records.enumerated() {
-            if let key = synKey(record) { keyed.append((key, i, MatchEvidence.syn.rawValue)) }
-            if let key = requestKey(record, strong: true) { keyed.append((key, i, MatchEvidence.request.rawValue)) }
+        // By index: `enumerated()` would copy each (760-byte) record out of the array.
+        for i in records.indices {
+            if let key = synKey(records[i]) { keyed.append((key, i, MatchEvidence.syn.rawValue)) }
+            if let key = requestKey(records[i], strong: true) { keyed.append((key, i, MatchEvidence.request.rawValue)) }
         }
         keyed.sort { ($0.key, $0.mark, $0.index) < ($1.key, $1.mark, $1.index) }
         var start = 0
@@ -34,9 +35,9 @@ extension Correlator {
         let single = singleTupleSets(&sets)
         var bySYN: [UInt64: [Int]] = [:]
         var byRequest: [UInt64: [Int]] = [:]
-        for (i, record) in records.enumerated() where single[sets.find(i)] {
-            if let key = weakSYNKey(record) { bySYN[key, default: []].append(i) }
-            if requestKey(record, strong: true) == nil, let key = requestKey(record, strong: false) {
+        for i in records.indices where single[sets.find(i)] {
+            if let key = weakSYNKey(records[i]) { bySYN[key, default: []].append(i) }
+            if requestKey(records[i], strong: true) == nil, let key = requestKey(records[i], strong: false) {
                 byRequest[key, default: []].append(i)
             }
         }

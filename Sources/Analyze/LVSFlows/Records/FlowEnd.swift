@@ -1,6 +1,6 @@
 /// Why a flow record was emitted.
 public enum FlowEnd: String, Hashable, Sendable {
-    /// Idle for longer than IPVS's timeout for its state (`IdleTimeouts`).
+    /// Idle for longer than IPVS's timeout for its state (LVSConfig's `Timeouts`).
     case idle
     /// A new connection reused the 5-tuple (a SYN after the old one closed).
     case reused

@@ -1,4 +1,5 @@
 import LVSCapture
+import LVSConfig
 import LVSWire
 
 /// One flow at one capture point, as emitted when it ends: the immutable, owned value the
@@ -59,7 +60,7 @@ public struct FlowRecord: Sendable {
     public var tunnel: TunnelEndpoints?
     public var fingerprint: FlowFingerprint
     /// The IPVS connection state the flow's packets would have left an entry in.
-    public var ipvsState: IPVSConnectionState
+    public var ipvsState: IPVSTCPState
     public var end: FlowEnd
 
     /// `lastTime − firstTime`.

@@ -1,3 +1,4 @@
+import LVSConfig
 import LVSWire
 
 /// IPVS's TCP state transition tables (`tcp_states` and `tcp_states_dos`'s normal half in
@@ -31,12 +32,12 @@ enum IPVSStateTable {
     private static let inputOnlyRST: UInt64 = 0x69866663666
 
     @inline(__always)
-    private static func lookup(_ row: UInt64, _ state: IPVSConnectionState) -> IPVSConnectionState {
-        IPVSConnectionState(rawValue: UInt8(truncatingIfNeeded: row >> (4 * UInt64(state.rawValue))) & 0xF) ?? .none
+    private static func lookup(_ row: UInt64, _ state: IPVSTCPState) -> IPVSTCPState {
+        IPVSTCPState(rawValue: Int(truncatingIfNeeded: row >> (4 * UInt64(state.rawValue))) & 0xF) ?? .none
     }
 
-    static func next(_ state: IPVSConnectionState, flags: TCPFlags, direction: FlowDirection,
-                     inputOnly: Bool) -> IPVSConnectionState {
+    static func next(_ state: IPVSTCPState, flags: TCPFlags, direction: FlowDirection,
+                     inputOnly: Bool) -> IPVSTCPState {
         if direction == .resp {
             if flags.contains(.rst) { return lookup(outputRST, state) }
             if flags.contains(.syn) { return lookup(outputSYN, state) }

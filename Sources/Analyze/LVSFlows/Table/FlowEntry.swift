@@ -1,3 +1,5 @@
+import LVSConfig
+
 /// One live flow in a `FlowTable`: the key and everything updated per packet. Rarely
 /// needed facts (TOA, ICMP errors, checksum problems, cooked directions, tunnel
 /// endpoints) live in a `FlowExtras` record that only flows which need it get.
@@ -7,7 +9,7 @@
 struct FlowEntry {
     var key: FlowKey
     var flags: EntryFlags = []
-    var ipvsState: IPVSConnectionState = .none
+    var ipvsState: IPVSTCPState = .none
     /// TCP option bytes left (40 − options) on the orig SYN and on the handshake ACK;
     /// 0xFF until seen.
     var optionRoomSYN: UInt8 = 0xFF

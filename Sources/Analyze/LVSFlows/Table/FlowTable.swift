@@ -1,9 +1,12 @@
 /// The live flows of one capture point: entries in fixed-size pages (so the memory held
 /// grows by one page at a time and never needs a copy when it grows), a free list through
 /// dead entries, and an open-addressing index (linear probing, backward-shift deletion)
-/// of 32-bit slot numbers kept at most three quarters full.
+/// kept at most three quarters full. A bucket holds the slot number and the low 32 bits
+/// of the key's hash: a probe reads an entry only when those bits match, because each
+/// entry read is a cache miss and a linear-probing run at that load is several buckets
+/// long. The bits also give a member's home bucket when deleting and growing.
 ///
-/// Memory is `pages × pageSize × stride(FlowEntry)` plus 4 bytes per index bucket: it
+/// Memory is `pages × pageSize × stride(FlowEntry)` plus 8 bytes per index bucket: it
 /// follows the peak number of live flows, never the number of packets. Entries are plain
 /// values (`FlowEntry` holds no references), so pages are raw memory.
 final class FlowTable {
@@ -18,14 +21,15 @@ final class FlowTable {
     @exclusivity(unchecked) private(set) var highWater: UInt32 = 0
     /// First free slot + 1; a free entry's `firstFrame` links to the next.
     @exclusivity(unchecked) private var freeHead: UInt32 = 0
-    @exclusivity(unchecked) private var index: UnsafeMutablePointer<UInt32>
+    /// `hash low 32 bits << 32 | slot + 1`; 0 = empty.
+    @exclusivity(unchecked) private var index: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) private var indexMask: Int
     @exclusivity(unchecked) private(set) var count = 0
 
     init(indexCapacity: Int = 1024) {
         var capacity = 16
         while capacity < indexCapacity { capacity <<= 1 }
-        index = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+        index = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
         index.initialize(repeating: 0, count: capacity)
         indexMask = capacity - 1
     }
@@ -41,7 +45,7 @@ final class FlowTable {
 
     /// Bytes held by the entries' pages and the index.
     var bytes: Int {
-        capacity * MemoryLayout<FlowEntry>.stride + indexBuckets * MemoryLayout<UInt32>.stride
+        capacity * MemoryLayout<FlowEntry>.stride + indexBuckets * MemoryLayout<UInt64>.stride
             + pages.capacity * MemoryLayout<UnsafeMutablePointer<FlowEntry>>.stride
     }
 
@@ -53,13 +57,33 @@ final class FlowTable {
     /// The slot of the live flow with `key`, whose `hash` is `key.hash`.
     @inline(__always)
     func find(_ key: FlowKey, hash: UInt64) -> UInt32? {
+        let tag = hash << 32
         var position = Int(truncatingIfNeeded: hash) & indexMask
         while true {
             let value = index[position]
             if value == 0 { return nil }
-            if entry(value - 1).pointee.key == key { return value - 1 }
+            if value & 0xFFFF_FFFF_0000_0000 == tag {
+                let slot = UInt32(truncatingIfNeeded: value) - 1
+                if entry(slot).pointee.key == key { return slot }
+            }
             position = (position + 1) & indexMask
         }
+    }
+
+    /// The bucket value of `slot` for a key whose hash is `hash`.
+    @inline(__always)
+    private static func bucket(_ slot: UInt32, hash: UInt64) -> UInt64 { hash << 32 | UInt64(slot + 1) }
+
+    /// The slot a bucket value names.
+    @inline(__always)
+    private static func slot(_ value: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: value) - 1 }
+
+    /// The bucket a member's probe run starts at, from its hash bits (or its key, for an
+    /// index too large for 32 bits to place).
+    @inline(__always)
+    private func home(_ value: UInt64) -> Int {
+        let hash = indexMask <= Int(UInt32.max) ? value >> 32 : entry(FlowTable.slot(value)).pointee.key.hash
+        return Int(truncatingIfNeeded: hash) & indexMask
     }
 
     /// Stores a new flow (its key must not be present) and returns its slot.
@@ -69,15 +93,17 @@ final class FlowTable {
         entry(slot).initialize(to: newEntry)
         var position = Int(truncatingIfNeeded: hash) & indexMask
         while index[position] != 0 { position = (position + 1) & indexMask }
-        index[position] = slot + 1
+        index[position] = FlowTable.bucket(slot, hash: hash)
         count += 1
         return slot
     }
 
     /// Removes the flow in `slot` from the index and frees the slot.
     func remove(_ slot: UInt32) {
-        var position = Int(truncatingIfNeeded: entry(slot).pointee.key.hash) & indexMask
-        while index[position] != slot + 1 { position = (position + 1) & indexMask }
+        let hash = entry(slot).pointee.key.hash
+        let value = FlowTable.bucket(slot, hash: hash)
+        var position = Int(truncatingIfNeeded: hash) & indexMask
+        while index[position] != value { position = (position + 1) & indexMask }
         index[position] = 0
         shiftBack(from: position)
         let freed = entry(slot)
@@ -125,7 +151,7 @@ final class FlowTable {
         var hole = hole
         var next = (hole + 1) & indexMask
         while index[next] != 0 {
-            let home = Int(truncatingIfNeeded: entry(index[next] - 1).pointee.key.hash) & indexMask
+            let home = home(index[next])
             // The member at `next` may move to `hole` unless its home lies cyclically in (hole, next].
             let homeAfterHole = (home &- hole) & indexMask
             let nextAfterHole = (next &- hole) & indexMask
@@ -142,11 +168,11 @@ final class FlowTable {
         let oldBuckets = indexBuckets
         let old = index
         let buckets = oldBuckets * 2
-        index = UnsafeMutablePointer<UInt32>.allocate(capacity: buckets)
+        index = UnsafeMutablePointer<UInt64>.allocate(capacity: buckets)
         index.initialize(repeating: 0, count: buckets)
         indexMask = buckets - 1
         for position in 0..<oldBuckets where old[position] != 0 {
-            var target = Int(truncatingIfNeeded: entry(old[position] - 1).pointee.key.hash) & indexMask
+            var target = home(old[position])
             while index[target] != 0 { target = (target + 1) & indexMask }
             index[target] = old[position]
         }

@@ -3,8 +3,7 @@ import LVSWire
 
 extension FlowTracker {
     /// UDP (and any other transport with ports the decoder reads).
-    func trackDatagram(_ transport: TransportInfo, _ c: PacketContext, _ packet: DecodedPacket,
-                       _ frame: UnsafeRawBufferPointer) {
+    func trackDatagram(_ transport: TransportInfo, _ c: PacketContext, _ frame: UnsafeRawBufferPointer) {
         let (key, sourceIsA) = FlowKey.make(source: c.source, sourcePort: transport.sourcePort,
                                             destination: c.destination, destinationPort: transport.destinationPort,
                                             proto: transport.protocolNumber.rawValue, echo: false,
@@ -48,8 +47,7 @@ extension FlowTracker {
 
     /// IP protocols without ports the decoder reads (GRE not carrying IP, SCTP, ...):
     /// one flow per address pair and protocol.
-    func trackOther(_ c: PacketContext, _ packet: DecodedPacket) {
-        guard let ip = packet.innerIP else { return }
+    func trackOther(_ ip: IPInfo, _ c: PacketContext) {
         let (key, sourceIsA) = FlowKey.make(source: c.source, sourcePort: 0, destination: c.destination,
                                             destinationPort: 0, proto: ip.protocolNumber.rawValue, echo: false,
                                             subPoint: c.subPoint, vlans: c.vlans)

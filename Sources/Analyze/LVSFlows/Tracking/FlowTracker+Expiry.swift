@@ -13,7 +13,7 @@ extension FlowTracker {
         packetsSinceSweep = 0
         stats.sweeps += 1
         table.forEachLiveSlot { slot in
-            if isIdle(table.entry(slot).pointee, now: now) { end(slot, .idle) }
+            if isIdle(table.entry(slot), now: now) { end(slot, .idle) }
         }
     }
 

@@ -22,7 +22,7 @@ extension FlowTracker {
         }
         if payload > 0, entry.pointee.dataFrame == 0 { entry.pointee.dataFrame = c.frame }
         if flags.contains(.rst), entry.pointee.rstFrame == 0 { entry.pointee.rstFrame = c.frame }
-        let handshakeACK = isHandshakeACK(entry.pointee, direction, tcp)
+        let handshakeACK = isHandshakeACK(entry, direction, tcp)
         if handshakeACK {
             entry.pointee.flags.insert(.handshakeACK)
             entry.pointee.optionRoomACK = room
@@ -40,11 +40,12 @@ extension FlowTracker {
 
     /// The originator's first ACK acknowledging the responder's SYN (ack = ISN + 1):
     /// the packet a real server's TOA module reads the client address from.
-    private func isHandshakeACK(_ entry: FlowEntry, _ direction: FlowDirection, _ tcp: TCPInfo) -> Bool {
+    private func isHandshakeACK(_ entry: UnsafeMutablePointer<FlowEntry>, _ direction: FlowDirection,
+                                _ tcp: TCPInfo) -> Bool {
         let flags = tcp.flags
         return direction == .orig && flags.contains(.ack) && !flags.contains(.syn) && !flags.contains(.rst)
-            && !entry.flags.contains(.handshakeACK) && entry.resp.seen.contains(.synAck)
-            && tcp.acknowledgementNumber == entry.resp.isn &+ 1
+            && !entry.pointee.flags.contains(.handshakeACK) && entry.pointee.resp.seen.contains(.synAck)
+            && tcp.acknowledgementNumber == entry.pointee.resp.isn &+ 1
     }
 
     /// Records the invariant content correlation matches (`FingerprintState`).

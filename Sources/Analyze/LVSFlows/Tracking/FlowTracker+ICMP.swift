@@ -5,8 +5,7 @@ extension FlowTracker {
     /// ICMP and ICMPv6: an echo conversation is one flow per identifier; any other message
     /// is a flow keyed like Zeek's (type and counterpart type, or type and code). An error
     /// is also counted on the flow whose packet it quotes.
-    func trackICMP(_ icmp: ICMPInfo, _ c: PacketContext, _ packet: DecodedPacket, _ frame: UnsafeRawBufferPointer) {
-        guard let ip = packet.innerIP else { return }
+    func trackICMP(_ icmp: ICMPInfo, _ ip: IPInfo, _ c: PacketContext, _ frame: UnsafeRawBufferPointer) {
         if icmp.isError { attachError(icmp, c) }
         let proto: UInt8 = icmp.version == 4 ? 1 : 58
         let echoRequest: UInt8 = icmp.version == 4 ? 8 : 128

@@ -2,8 +2,7 @@ import LVSDecode
 import LVSWire
 
 extension FlowTracker {
-    func trackTCP(_ tcp: TCPInfo, _ transport: TransportInfo, _ c: PacketContext, _ packet: DecodedPacket,
-                  _ frame: UnsafeRawBufferPointer) {
+    func trackTCP(_ tcp: TCPInfo, _ transport: TransportInfo, _ c: PacketContext, _ frame: UnsafeRawBufferPointer) {
         let (key, sourceIsA) = FlowKey.make(source: c.source, sourcePort: transport.sourcePort,
                                             destination: c.destination, destinationPort: transport.destinationPort,
                                             proto: 6, echo: false, subPoint: c.subPoint, vlans: c.vlans)
@@ -11,7 +10,7 @@ extension FlowTracker {
         let pureSYN = flags.contains(.syn) && !flags.contains(.ack)
         var (slot, entry, isNew) = flow(key, sourceIsA: sourceIsA,
                                         flip: flags.contains(.syn) && flags.contains(.ack), c)
-        if !isNew, pureSYN, isReused(entry.pointee, sourceIsA: sourceIsA, sequence: tcp.sequenceNumber) {
+        if !isNew, pureSYN, isReused(entry, sourceIsA: sourceIsA, sequence: tcp.sequenceNumber) {
             end(slot, .reused)
             (slot, entry, isNew) = flow(key, sourceIsA: sourceIsA, flip: false, c)
         }
@@ -34,12 +33,13 @@ extension FlowTracker {
 
     /// A SYN with a new initial sequence number on a flow that has closed (both FINs, a
     /// RST, or an IPVS entry in TIME_WAIT/CLOSE): a new connection on the same 5-tuple.
-    func isReused(_ entry: FlowEntry, sourceIsA: Bool, sequence: UInt32) -> Bool {
-        let sender = entry.direction(sourceIsA: sourceIsA) == .orig ? entry.orig : entry.resp
+    func isReused(_ entry: UnsafeMutablePointer<FlowEntry>, sourceIsA: Bool, sequence: UInt32) -> Bool {
+        let sender = side(entry, entry.pointee.direction(sourceIsA: sourceIsA)).pointee
         guard sender.seen.contains(.syn) || sender.seen.contains(.synAck), sender.isn != sequence else { return false }
-        let closed = (entry.orig.endpoint == .closed && entry.resp.endpoint == .closed)
-            || entry.orig.endpoint == .reset || entry.resp.endpoint == .reset
-        return closed || entry.ipvsState == .timeWait || entry.ipvsState == .close
+        let orig = entry.pointee.orig.endpoint
+        let resp = entry.pointee.resp.endpoint
+        let closed = (orig == .closed && resp == .closed) || orig == .reset || resp == .reset
+        return closed || entry.pointee.ipvsState == .timeWait || entry.pointee.ipvsState == .close
     }
 
     private func classifyTCP(_ entry: UnsafeMutablePointer<FlowEntry>, _ direction: FlowDirection, _ tcp: TCPInfo,

@@ -15,6 +15,7 @@ public final class FlowTracker {
     public let point: String
     public let input: Int
     public let configuration: FlowConfiguration
+    let idleLimits: IdleLimits
     let table: FlowTable
     // The tracker is used by one task at a time and never hands out these properties
     // inout, so the dynamic exclusivity checks the per-packet path would pay on every
@@ -38,6 +39,7 @@ public final class FlowTracker {
         self.point = point
         self.input = input
         self.configuration = configuration
+        idleLimits = IdleLimits(configuration)
         self.table = FlowTable()
         self.subPoints = SubPointRegistry(point: point, interfaces: interfaces)
         self.emit = emit
@@ -60,50 +62,57 @@ public final class FlowTracker {
 
     /// Adds one decoded packet; `frame` is its captured bytes (for payload digests).
     public func process(_ record: PacketRecord, _ packet: DecodedPacket, _ frame: UnsafeRawBufferPointer) {
+        withUnsafePointer(to: packet) { process(record, $0, frame) }
+    }
+
+    /// `process` on a packet read in place: passing the (700-byte) `DecodedPacket` by
+    /// value from a caller's variable costs a copy of it per packet.
+    func process(_ record: PacketRecord, _ packet: UnsafePointer<DecodedPacket>, _ frame: UnsafeRawBufferPointer) {
         stats.packets += 1
         if record.isTruncated { stats.truncatedPackets += 1 }
         let now = record.timestamp.rawValue
         packetsSinceSweep += 1
         if now >= nextSweepTime { sweep(now: now) }
-        guard let ip = packet.innerIP else {
+        guard let ip = packet.pointee.innerIP else {
             stats.nonIPPackets += 1
-            if packet.arp != nil { observeClaims(record, packet) }
+            if packet.pointee.hasARP { observeClaims(record, packet) }
             return
         }
-        if let icmp = packet.icmp, icmp.version == 6, icmp.type == 135 || icmp.type == 136 {
+        if let icmp = packet.pointee.icmp, icmp.version == 6, icmp.type == 135 || icmp.type == 136 {
             observeClaims(record, packet)
         }
         guard ip.fragmentOffset == 0 else {
             stats.laterFragments += 1
             return
         }
+        let link = packet.pointee.link
         let context = PacketContext(record: record, packet: packet, ip: ip,
-                                    subPoint: subPoints.id(interface: record.interfaceIndex, link: packet.link),
-                                    leg: legTable.id(source: packet.link.source, destination: packet.link.destination,
-                                                     cookedPacketType: packet.link.cookedPacketType,
-                                                     encapsulated: packet.tunnel != nil))
-        if let transport = packet.transport {
+                                    subPoint: subPoints.id(interface: record.interfaceIndex, link: link),
+                                    leg: legTable.id(source: link.source, destination: link.destination,
+                                                     cookedPacketType: link.cookedPacketType,
+                                                     encapsulated: packet.pointee.hasTunnel))
+        if let transport = packet.pointee.transport {
             if let tcp = transport.tcp {
-                trackTCP(tcp, transport, context, packet, frame)
+                trackTCP(tcp, transport, context, frame)
             } else {
-                trackDatagram(transport, context, packet, frame)
+                trackDatagram(transport, context, frame)
             }
-        } else if let icmp = packet.icmp {
-            trackICMP(icmp, context, packet, frame)
+        } else if let icmp = packet.pointee.icmp {
+            trackICMP(icmp, ip, context, frame)
         } else if ip.protocolNumber == .tcp || ip.protocolNumber == .udp || ip.protocolNumber == .icmp
                     || ip.protocolNumber == .icmpv6 {
             stats.undecodablePackets += 1
         } else {
-            trackOther(context, packet)
+            trackOther(ip, context)
         }
     }
 
     /// What ARP and neighbour discovery said at this point so far.
     public var addressClaims: AddressClaims { claims.result(names: subPoints.names) }
 
-    private func observeClaims(_ record: PacketRecord, _ packet: DecodedPacket) {
-        let subPoint = subPoints.id(interface: record.interfaceIndex, link: packet.link)
-        claims.observe(packet, time: record.timestamp.rawValue, frame: UInt32(clamping: record.frameNumber),
+    private func observeClaims(_ record: PacketRecord, _ packet: UnsafePointer<DecodedPacket>) {
+        let subPoint = subPoints.id(interface: record.interfaceIndex, link: packet.pointee.link)
+        claims.observe(packet.pointee, time: record.timestamp.rawValue, frame: UInt32(clamping: record.frameNumber),
                        subPoint: subPoint, name: subPoints.names[Int(subPoint)])
     }
 

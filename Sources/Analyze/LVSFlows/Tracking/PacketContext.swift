@@ -23,21 +23,21 @@ struct PacketContext {
     /// The IPv4 header carried options (DPVS's UOA is option 31).
     var ipOptions: Bool
 
-    init(record: PacketRecord, packet: DecodedPacket, ip: IPInfo, subPoint: UInt16, leg: UInt16) {
+    init(record: PacketRecord, packet: UnsafePointer<DecodedPacket>, ip: IPInfo, subPoint: UInt16, leg: UInt16) {
         time = record.timestamp.rawValue
         frame = UInt32(clamping: record.frameNumber)
         self.subPoint = subPoint
         self.leg = leg
-        vlans = FlowKey.vlanBits(outer: packet.link.outerVLAN, inner: packet.link.innerVLAN)
+        vlans = FlowKey.vlanBits(outer: packet.pointee.link.outerVLAN, inner: packet.pointee.link.innerVLAN)
         ttl = ip.ttl
         ipID = UInt16(truncatingIfNeeded: ip.identification)
         ipTotalLength = ip.totalLength
-        cookedPacketType = packet.link.cookedPacketType
+        cookedPacketType = packet.pointee.link.cookedPacketType
         source = ip.source
         destination = ip.destination
-        ipOptions = packet.anomalies.contains(.ipv4Options)
-        if let tunnel = packet.tunnel, let outer = packet.ip {
-            encapsulation = TunnelState(kind: tunnel.kind, source: outer.source, destination: outer.destination)
+        ipOptions = packet.pointee.anomalies.contains(.ipv4Options)
+        if let kind = packet.pointee.tunnelKind, let outer = packet.pointee.ip {
+            encapsulation = TunnelState(kind: kind, source: outer.source, destination: outer.destination)
         }
     }
 

@@ -41,7 +41,12 @@ struct RoleFacts {
     }
 
     private mutating func note(_ index: Int, profile: PointProfile, context: InferenceContext) {
-        let record = context.records[index]
+        // Read in place: a `let` of the element copies the whole (760-byte) record.
+        context.records.withUnsafeBufferPointer { note($0[index], profile: profile, context: context, index: index) }
+    }
+
+    private mutating func note(_ record: borrowing FlowRecord, profile: PointProfile, context: InferenceContext,
+                               index: Int) {
         if record.resp.packets > 0 { served.insert(record.respAddress) }
         let membership = context.stitched[index]
         if profile.link == .host, let source = record.primaryLeg(.orig)?.source, profile.hostMACs.contains(source),
