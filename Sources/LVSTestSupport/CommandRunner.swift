@@ -22,8 +22,13 @@ public enum CommandRunner {
     }
 
     public static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        try run(program: executable().path, arguments, in: directory)
+    }
+
+    /// Runs another program (a helper script, `python3` through `/usr/bin/env`) the same way.
+    public static func run(program: String, _ arguments: [String], in directory: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = try executable()
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()

@@ -35,7 +35,7 @@ import Testing
 
     @Test func jsonValidatesAgainstTheSchema() throws {
         // python3 as the PATH finds it (CI installs python3-jsonschema for it).
-        let available = try CommandLine.run("/usr/bin/env", ["python3", "-c", "pass"])
+        let available = try CommandRunner.run(program: "/usr/bin/env", ["python3", "-c", "pass"])
         guard available.status == 0 else { return }
         let schema = try FixturePaths.repositoryRoot()
             .appendingPathComponent("Reports/schema/replay.v1.schema.json").path
@@ -49,8 +49,8 @@ import Testing
                 jsonschema.Draft202012Validator.check_schema(schema)
                 jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))
                 """
-            let outcome = try CommandLine.run("/usr/bin/env", ["python3", "-c", script, schema, path])
-            #expect(outcome.status == 0, "\(name): \(outcome.standardError)")
+            let outcome = try CommandRunner.run(program: "/usr/bin/env", ["python3", "-c", script, schema, path])
+            #expect(outcome.status == 0, "\(name): \(outcome.error)")
         }
     }
 
