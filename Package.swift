@@ -50,7 +50,7 @@ let package = Package(
         analyze("LVSRules", ["LVSInference", "LVSFlows", "LVSDecode", "LVSWire", "LVSConfig"]),
 
         // Pipeline 2: config -> forwarding core -> replay and diff.
-        forward("LVSForwarding", ["LVSWire", "LVSConfig", "LVSDecode"]),
+        forward("LVSForwarding", ["LVSWire", "LVSConfig"]),
         forward("LVSReplay", ["LVSForwarding", "LVSCapture", "LVSDecode", "LVSFlows", "LVSWire", "LVSConfig"]),
 
         // Sinks and shells.

@@ -6,7 +6,7 @@ import Testing
 func liveLabAvailable() -> Bool {
     guard getuid() == 0 else { return false }
     return ["ip", "ethtool", "nstat", "python3"].allSatisfy { tool in
-        (try? CommandLine.run("/usr/bin/env", ["sh", "-c", "command -v \(tool)"]).status) == 0
+        (try? Subprocess.run("sh", ["-c", "command -v \(tool)"]).status) == 0
     }
 }
 
@@ -47,13 +47,12 @@ struct LiveForwardingTests {
 
     func run(_ mode: String) throws -> Outcome {
         let root = try FixturePaths.repositoryRoot()
-        let binary = root.appendingPathComponent(".build/debug/lvscope").path
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build lvscope first (swift build)")
+        let binary = try CommandRunner.executable().path
         let directory = try TemporaryDirectory(prefix: "lvscope-live")
         let script = root.appendingPathComponent("Fixtures/lab/live-replay.sh").path
-        let outcome = try CommandLine.run(script, [binary, mode, directory.url.path])
-        try #require(outcome.status == 0, "\(outcome.standardError)")
-        return try JSONDecoder().decode(Outcome.self, from: Data(outcome.standardOutput.utf8))
+        let outcome = try Subprocess.run(script, [binary, mode, directory.url.path])
+        try #require(outcome.status == 0, "\(outcome.error)")
+        return try JSONDecoder().decode(Outcome.self, from: Data(outcome.output.utf8))
     }
 
     @Test(arguments: ["nat", "dr", "fullnat"])

@@ -81,47 +81,18 @@ import Testing
     /// The built `lvscope` binary: exit status 2 and exactly one line on standard error for
     /// bad input; 0 and 1 for the verdicts.
     @Test func commandLineExitStatus() throws {
-        let binary = try FixturePaths.repositoryRoot().appendingPathComponent(".build/debug/lvscope").path
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build lvscope first (swift build)")
         let config = try ReplayFixtures.config("nat-ok")
         let directory = try ReplayFixtures.directory("nat-ok").path
-        let missing = try CommandLine.run(binary, ["replay", "--config", config, "\(directory)/absent.pcap"])
+        let missing = try CommandRunner.run(["replay", "--config", config, "\(directory)/absent.pcap"])
         #expect(missing.status == 2)
-        #expect(missing.standardError == "lvscope: error: capture file not found (\(directory)/absent.pcap)\n")
-        let same = try CommandLine.run(binary, ["replay", "--config", config, "--against",
-                                                "\(directory)/director-eth1.pcap", "\(directory)/client.pcap",
-                                                "\(directory)/rs1.pcap", "\(directory)/rs2.pcap"])
+        #expect(missing.error == "lvscope: error: capture file not found (\(directory)/absent.pcap)\n")
+        let same = try CommandRunner.run(["replay", "--config", config, "--against", "\(directory)/director-eth1.pcap",
+                                          "\(directory)/client.pcap", "\(directory)/rs1.pcap", "\(directory)/rs2.pcap"])
         #expect(same.status == 0)
-        #expect(same.standardOutput.contains("result     same"))
-        let strict = try CommandLine.run(binary, ["replay", "--config", config, "--strict-scheduler", "--format",
-                                                  "json", "--against", "\(directory)/director-eth1.pcap",
-                                                  "\(directory)/client.pcap"])
+        #expect(same.output.contains("result     same"))
+        let strict = try CommandRunner.run(["replay", "--config", config, "--strict-scheduler", "--format", "json",
+                                            "--against", "\(directory)/director-eth1.pcap", "\(directory)/client.pcap"])
         #expect(strict.status == 1)
-        #expect(strict.standardOutput.hasPrefix("{\n  \"schema\": \"lvscope.replay.v1\""))
-    }
-}
-
-/// Runs a program and collects its exit status and output.
-enum CommandLine {
-    struct Outcome {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-                       standardError: String(decoding: errorData, as: UTF8.self))
+        #expect(strict.output.hasPrefix("{\n  \"schema\": \"lvscope.replay.v1\""))
     }
 }

@@ -18,9 +18,9 @@ public struct ConnectionTable: Sendable {
     /// The earliest deadline queued in the heap for each slot (Int64.max for none).
     private var queued: [Int64] = []
     private var freeSlots: [Int32] = []
-    private var inbound: [FlowKey: Int32] = [:]
-    private var outbound: [FlowKey: Int32] = [:]
-    private var templates: [FlowKey: Int32] = [:]
+    private var inbound = FlowIndex()
+    private var outbound = FlowIndex()
+    private var templates = FlowIndex()
     private var heap = ExpiryHeap()
     public private(set) var liveCount = 0
 
@@ -33,9 +33,9 @@ public struct ConnectionTable: Sendable {
 
     func isLive(_ slot: Int32) -> Bool { Int(slot) < live.count && live[Int(slot)] }
 
-    func inbound(_ key: FlowKey) -> Int32? { inbound[key] }
-    func outbound(_ key: FlowKey) -> Int32? { outbound[key] }
-    func template(_ key: FlowKey) -> Int32? { templates[key] }
+    func inbound(_ key: FlowKey) -> Int32? { inbound.find(key) }
+    func outbound(_ key: FlowKey) -> Int32? { outbound.find(key) }
+    func template(_ key: FlowKey) -> Int32? { templates.find(key) }
 
     /// Every live entry and template, in slot order (deterministic for a given input).
     public var entries: [Connection] {
@@ -61,10 +61,10 @@ public struct ConnectionTable: Sendable {
         }
         liveCount += 1
         if let templateKey {
-            templates[templateKey] = slot
+            templates.set(templateKey, slot)
         } else if hashed {
-            inbound[connection.inboundKey] = slot
-            outbound[connection.outboundKey] = slot
+            inbound.set(connection.inboundKey, slot)
+            outbound.set(connection.outboundKey, slot)
         }
         schedule(slot)
         return slot
@@ -73,12 +73,12 @@ public struct ConnectionTable: Sendable {
     /// Drops a template from the template index without freeing it (`ip_vs_check_template`
     /// invalidation: the entry lives on until its timer fires, but no lookup finds it).
     mutating func unindexTemplate(_ slot: Int32, key: FlowKey) {
-        if templates[key] == slot { templates[key] = nil }
+        templates.remove(key, ifSlot: slot)
     }
 
     /// Re-indexes the outbound key after FULL-NAT assigned the local address and port.
     mutating func indexOutbound(_ slot: Int32) {
-        outbound[slots[Int(slot)].outboundKey] = slot
+        outbound.set(slots[Int(slot)].outboundKey, slot)
     }
 
     /// Unlinks and frees an entry.
@@ -87,8 +87,8 @@ public struct ConnectionTable: Sendable {
         if let templateKey {
             unindexTemplate(slot, key: templateKey)
         } else {
-            if inbound[connection.inboundKey] == slot { inbound[connection.inboundKey] = nil }
-            if outbound[connection.outboundKey] == slot { outbound[connection.outboundKey] = nil }
+            inbound.remove(connection.inboundKey, ifSlot: slot)
+            outbound.remove(connection.outboundKey, ifSlot: slot)
         }
         live[Int(slot)] = false
         freeSlots.append(slot)

@@ -21,8 +21,9 @@ public struct Director: Sendable {
     public let timeouts: Timeouts
     var services: [ServiceState]
     private var serviceIndex: [ServiceKey: Int] = [:]
-    let virtualAddresses: Set<IPAddress>
-    let localAddresses: Set<IPAddress>
+    let virtualAddresses: AddressSet
+    /// The VIPs, local (FULL-NAT) addresses and the director's own on both sides.
+    let localAddresses: AddressSet
     let stateTable: TCPStateTable
     /// IPv4 tunnel destinations and their encapsulation, for errors about tunnel packets.
     let tunnelDestinations: [IPAddress: TunnelOptions]
@@ -43,9 +44,9 @@ public struct Director: Sendable {
             ServiceState(service: service, profile: profile, settings: settings, index: index)
         }
         for (index, state) in services.enumerated() { serviceIndex[state.service.key] = index }
-        virtualAddresses = Set(deployment.virtualAddresses)
-        localAddresses = virtualAddresses.union(deployment.localAddresses)
-            .union(topology.clientSide.addresses).union(topology.realServerSide.addresses)
+        virtualAddresses = AddressSet(deployment.virtualAddresses)
+        localAddresses = AddressSet(deployment.virtualAddresses + deployment.localAddresses
+            + topology.clientSide.addresses + topology.realServerSide.addresses)
         stateTable = TCPStateTable(profile: profile, secureTCP: settings.secureTCP)
         var tunnels: [IPAddress: TunnelOptions] = [:]
         for server in deployment.services.flatMap(\.realServers) where server.mode == .tunnel && server.address.isIPv4 {

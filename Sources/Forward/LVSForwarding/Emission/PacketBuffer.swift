@@ -12,9 +12,12 @@ public final class PacketBuffer {
     public static let capacity = 65_535 + 14 + 2 * headroom
 
     private let storage: UnsafeMutableRawPointer
+    // Only the director's per-packet path touches these two, never in overlapping accesses;
+    // without `unchecked` every read of `bytes` paid a runtime exclusivity check
+    // (swift_beginAccess), a few percent of a replay.
     /// Offset of the first frame byte in `storage`.
-    public private(set) var start: Int
-    public private(set) var count: Int
+    @exclusivity(unchecked) public private(set) var start: Int
+    @exclusivity(unchecked) public private(set) var count: Int
 
     public init() {
         storage = UnsafeMutableRawPointer.allocate(byteCount: Self.capacity, alignment: 16)

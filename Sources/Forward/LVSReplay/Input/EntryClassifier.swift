@@ -34,8 +34,37 @@ struct EntryClassifier: Sendable {
         return destination == client ? .client : .realServer
     }
 
+    /// What `quickSide` found.
+    enum QuickSide {
+        case enters(Side)
+        case ignored
+        /// Not a frame `quickSide` answers for; decode it and ask `side(_:)`.
+        case undecided
+    }
+
+    /// The answer of `side(_:)` for an untagged Ethernet IPv4 TCP frame, read from the
+    /// Ethernet and IPv4 headers alone, so the bulk of a replay skips the full decode. Such
+    /// a frame decodes to an outer IPv4 header (the same `IPv4View` check) and no ICMP, so
+    /// only the MACs and addresses decide. Anything else is `.undecided`.
+    func quickSide(_ frame: UnsafeRawBufferPointer) -> QuickSide {
+        guard let ethernet = try? EthernetView(checking: frame), ethernet.etherType == .ipv4,
+              let ip = try? IPv4View(checking: frame.suffix(from: EthernetView.headerLength)), ip.protocol == .tcp
+        else { return .undecided }
+        let client = topology.clientSide.mac
+        let real = topology.realServerSide.mac
+        let destination = ethernet.destination
+        let source = ethernet.source
+        guard destination == client || destination == real, source != client, source != real else { return .ignored }
+        if client == real { return .enters(sideByContent(source: .v4(ip.source), destination: .v4(ip.destination))) }
+        return .enters(destination == client ? .client : .realServer)
+    }
+
     private func sideByContent(_ outer: IPInfo) -> Side {
-        addresses.realServers.contains(outer.source) || addresses.localAddresses.contains(outer.destination)
+        sideByContent(source: outer.source, destination: outer.destination)
+    }
+
+    private func sideByContent(source: IPAddress, destination: IPAddress) -> Side {
+        addresses.realServers.contains(source) || addresses.localAddresses.contains(destination)
             ? .realServer : .client
     }
 

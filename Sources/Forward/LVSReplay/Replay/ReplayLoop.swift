@@ -56,6 +56,19 @@ struct ReplayLoop {
     private mutating func feed(_ point: Int, _ borrowed: BorrowedPacket) throws(CaptureError) {
         counts.read += 1
         let record = borrowed.record
+        // Without a comparison or de-duplication nothing but the side needs the decode.
+        if comparator == nil, duplicates == nil, record.linkType == .ethernet {
+            switch entry.quickSide(borrowed.bytes) {
+            case .ignored:
+                return
+            case let .enters(side):
+                counts.input += 1
+                director.process(borrowed.bytes, from: side, at: record.timestamp, into: &emissions)
+                return try collect(point: point, record: record, tuple: nil)
+            case .undecided:
+                break
+            }
+        }
         decoder.decode(borrowed.bytes, linkType: record.linkType, originalLength: record.originalLength, into: &packet)
         let facts = PacketFacts(packet, bytes: borrowed.bytes, withKey: duplicates != nil)
         guard let side = entry.side(facts) else { return }
@@ -83,7 +96,7 @@ struct ReplayLoop {
         } else {
             director.process(borrowed.bytes, from: side, at: record.timestamp, into: &emissions)
         }
-        try collect(point: point, record: record, input: facts)
+        try collect(point: point, record: record, tuple: facts.tuple)
     }
 
     /// Carries a real server's frame (in `scratch`) into the model's view of its connection.
@@ -97,7 +110,9 @@ struct ReplayLoop {
         }
     }
 
-    private mutating func collect(point: Int, record: PacketRecord, input: PacketFacts) throws(CaptureError) {
+    /// Counts and writes the emissions of one input frame and hands them to the comparator;
+    /// `tuple` is the input's client flow (only the comparator needs it).
+    private mutating func collect(point: Int, record: PacketRecord, tuple: FlowTuple?) throws(CaptureError) {
         for emission in emissions.records {
             if case let .dropped(reason) = emission.verdict {
                 counts.dropped += 1
@@ -109,7 +124,7 @@ struct ReplayLoop {
             try writer?.write(timestamp: emission.time, bytes: frame.bytes)
             guard comparator != nil else { continue }
             var connection: ClientFlow?
-            if case .forwarded(_, .inbound) = emission.verdict { connection = input.tuple }
+            if case .forwarded(_, .inbound) = emission.verdict { connection = tuple }
             comparator?.compare(ExpectedPacket(
                 frame: counts.emitted, time: emission.time, side: side, verdict: emission.verdict,
                 bytes: Array(frame.bytes), inputCapture: pointNames[point], inputFrame: record.frameNumber,
