@@ -11,6 +11,8 @@ public struct AnalysisContext: Sendable {
     public var inference: InferenceResult
     public var deployment: Deployment?
     public var profile: KernelProfile
+    /// Set by `RuleCatalog.evaluate` for the length of one evaluation (see `facts`).
+    var sharedFacts: RuleFacts?
 
     public init(flows: FlowCollection, correlation: CorrelationResult, inference: InferenceResult,
                 deployment: Deployment?, profile: KernelProfile) {

@@ -37,7 +37,9 @@ public enum RuleCatalog {
     /// Runs every rule and returns the findings in report order: severity (errors first),
     /// then rule id, subject, service, first evidence and message.
     public static func evaluate(_ context: AnalysisContext, rules: [any Rule] = all) -> [Finding] {
-        rules.flatMap { $0.evaluate(context) }.sorted(by: reportOrder)
+        var context = context
+        context.sharedFacts = RuleFacts(context)
+        return rules.flatMap { $0.evaluate(context) }.sorted(by: reportOrder)
     }
 
     /// `findings` in report order.

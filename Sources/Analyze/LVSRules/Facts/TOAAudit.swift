@@ -28,8 +28,7 @@ struct TOAAudit {
 
     var entries: [Entry]
 
-    init(_ context: AnalysisContext) {
-        let topology = ServiceTopology(context)
+    init(_ context: AnalysisContext, _ topology: ServiceTopology) {
         var byLeg: [String: Entry] = [:]
         var order: [String] = []
         for record in context.flows.records where record.isTCP && record.isAttempt {

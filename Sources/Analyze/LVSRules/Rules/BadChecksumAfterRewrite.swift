@@ -36,7 +36,7 @@ struct BadChecksumAfterRewrite: Rule {
     let remediation = "On the director: check the NIC's checksum offload (`ethtool -K <NIC> tx off` to test) and the IPVS/DPVS version."
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = ServiceTopology(context)
+        let topology = context.facts.topology
         let records = context.flows.records
         var byUID: [FlowUID: Int] = [:]
         for (i, record) in records.enumerated() { byUID[record.uid] = i }

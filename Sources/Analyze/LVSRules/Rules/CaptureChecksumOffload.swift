@@ -37,7 +37,7 @@ struct CaptureChecksumOffload: Rule {
             var sender: IPAddress
             static func < (a: Key, b: Key) -> Bool { (a.point, a.sender) < (b.point, b.sender) }
         }
-        let topology = ServiceTopology(context)
+        let topology = context.facts.topology
         var seen: [Key: (packets: Int, services: Set<VirtualServiceID>, evidence: [PacketReference])] = [:]
         for record in context.flows.records {
             for direction in [FlowDirection.orig, .resp] where record.stats(direction).offloadedChecksums > 0 {

@@ -28,7 +28,7 @@ struct CaptureWithoutServiceTraffic: Rule {
     let remediation = "Capture on the interface that carries the service (`tcpdump -i <NIC> host <VIP> or host <RIP>`)."
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = ServiceTopology(context)
+        let topology = context.facts.topology
         var serving = Set<String>()
         for record in context.flows.records where touchesService(record, topology) { serving.insert(record.point.point) }
         for claim in context.flows.claims.claims where topology.vips.contains(claim.address) {

@@ -39,9 +39,8 @@ struct ClientOnRealServerSubnet: Rule {
         """
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = ServiceTopology(context)
-        let foreign = ForeignReplies.find(context, topology)
-        return OnLinkClients.find(context, topology, foreign: foreign).map { client in
+        let topology = context.facts.topology
+        return context.facts.onLinkClients.map { client in
             let servers = context.inference.verdict(for: client.service)?.realServers.map(\.address) ?? []
             let dip = servers.lazy.compactMap { Gateways.director(facing: $0, context, topology) }.first
             let route = client.client.isIPv4 ? "ip route add \(client.client)/32" : "ip -6 route add \(client.client)/128"

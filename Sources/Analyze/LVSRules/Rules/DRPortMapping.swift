@@ -34,8 +34,7 @@ struct DRPortMapping: Rule {
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
         guard let deployment = context.deployment else { return [] }
-        let topology = ServiceTopology(context)
-        let attempts = RealServerAttempts.find(context, topology, foreign: ForeignReplies.find(context, topology))
+        let attempts = context.facts.attempts
         var findings: [Finding] = []
         for service in deployment.services {
             guard case let .address(proto, vip, port) = service.key else { continue }

@@ -36,7 +36,7 @@ struct DRReplyViaDirector: Rule {
     let remediation = "On the real server, route replies to the router in front of the director, not to the director."
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = ServiceTopology(context)
+        let topology = context.facts.topology
         guard !topology.directorMACs.isEmpty else { return [] }
         var seen: [ServiceServer: (points: Set<String>, connections: Set<String>, evidence: [PacketReference])] = [:]
         for record in context.flows.records {

@@ -32,7 +32,7 @@ struct DirectorBypassed: Rule {
     let remediation = "Stop the real server from claiming the VIP (arp_ignore=1, arp_announce=2; VIP only on lo)."
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = ServiceTopology(context)
+        let topology = context.facts.topology
         guard !topology.directorMACs.isEmpty else { return [] }
         var seen: [ServiceServer: (senders: Set<MACAddress>, connections: Set<String>, evidence: [PacketReference])] = [:]
         for record in context.flows.records where record.isAttempt {

@@ -28,7 +28,7 @@ struct FullNATTOAMalformed: Rule {
     let remediation = "Fix the director (or the middlebox) that writes the option; its TOA code is broken."
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        TOAAudit(context).entries.filter { !$0.malformed.isEmpty }.map { entry in
+        context.facts.toa.entries.filter { !$0.malformed.isEmpty }.map { entry in
             finding(
                 service: entry.service, subject: entry.localAddress.description,
                 message: "\(entry.malformed.count) of \(entry.handshakes.count) FULL-NAT handshakes from \(entry.localAddress) "

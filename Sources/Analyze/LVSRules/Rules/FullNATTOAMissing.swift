@@ -38,7 +38,7 @@ struct FullNATTOAMissing: Rule {
         """
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        TOAAudit(context).entries.filter { !$0.missing.isEmpty }.map { entry in
+        context.facts.toa.entries.filter { !$0.missing.isEmpty }.map { entry in
             var message = "\(entry.missing.count) of \(entry.handshakes.count) FULL-NAT handshakes from local address "
                 + "\(entry.localAddress) (\(entry.service)) reach the real servers without a TOA option on the ACK: "
                 + "the real servers see \(entry.localAddress), not the client"

@@ -32,7 +32,7 @@ struct FullNATTOANoRoom: Rule {
     let remediation = "Drop the option that fills the header on the client path (MD5/AO, MPTCP), or use proxy protocol."
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        TOAAudit(context).entries.filter { !$0.noRoom.isEmpty }.map { entry in
+        context.facts.toa.entries.filter { !$0.noRoom.isEmpty }.map { entry in
             finding(
                 service: entry.service, subject: entry.localAddress.description,
                 message: "\(entry.noRoom.count) of \(entry.handshakes.count) FULL-NAT handshakes from \(entry.localAddress) "

@@ -29,7 +29,7 @@ struct FullNATUOAMissing: Rule {
     let remediation = "Enable UOA on the director and load the uoa module on the real servers (`modprobe uoa`)."
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = ServiceTopology(context)
+        let topology = context.facts.topology
         var flows: [String: (service: VirtualServiceID, lip: IPAddress, keys: Set<RealServerAttempt.Key>,
                              withOptions: Set<RealServerAttempt.Key>, evidence: [PacketReference])] = [:]
         for record in context.flows.records where record.isUDP && record.isAttempt && record.origAddress.isIPv4 {

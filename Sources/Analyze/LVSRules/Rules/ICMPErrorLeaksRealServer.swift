@@ -38,7 +38,7 @@ struct ICMPErrorLeaksRealServer: Rule {
     let remediation = "Route the real server's traffic (ICMP included) through the director, and keep connection entries alive."
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = ServiceTopology(context)
+        let topology = context.facts.topology
         var seen: [IPAddress: (services: Set<VirtualServiceID>, evidence: [PacketReference], count: Int)] = [:]
         for record in context.flows.records where ![.director, .realServer].contains(topology.role(record)) {
             guard let (sender, reference) = leakedError(record) else { continue }

@@ -39,9 +39,9 @@ struct NATReplyBypassesDirector: Rule {
     let remediation = "On the real server, route replies through the director: `ip route replace default via <DIP>`."
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = ServiceTopology(context)
-        let foreign = ForeignReplies.find(context, topology)
-        let onLink = Set(OnLinkClients.find(context, topology, foreign: foreign).map(\.pair))
+        let topology = context.facts.topology
+        let foreign = context.facts.foreignReplies
+        let onLink = Set(context.facts.onLinkClients.map(\.pair))
         var seen: [ServiceServer: Sightings] = [:]
         for record in context.flows.records where record.isAttempt {
             guard let (service, server) = RealServerAttempts.identify(record, topology), service.mode == .nat,

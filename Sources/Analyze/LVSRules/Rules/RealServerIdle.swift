@@ -36,8 +36,8 @@ struct RealServerIdle: Rule {
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
         guard let deployment = context.deployment else { return [] }
-        let topology = ServiceTopology(context)
-        let attempts = RealServerAttempts.find(context, topology, foreign: ForeignReplies.find(context, topology))
+        let topology = context.facts.topology
+        let attempts = context.facts.attempts
             .filter { [.director, .segment].contains(topology.role(context.flows.records[$0.record])) }
         var findings: [Finding] = []
         for verdict in context.inference.services {

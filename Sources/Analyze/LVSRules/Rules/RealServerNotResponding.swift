@@ -41,10 +41,8 @@ struct RealServerNotResponding: Rule {
         """
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = ServiceTopology(context)
-        let foreign = ForeignReplies.find(context, topology)
-        let onLink = Set(OnLinkClients.find(context, topology, foreign: foreign).map(\.pair))
-        let attempts = RealServerAttempts.find(context, topology, foreign: foreign).filter { attempt in
+        let onLink = Set(context.facts.onLinkClients.map(\.pair))
+        let attempts = context.facts.attempts.filter { attempt in
             attempt.client.map { !onLink.contains(ServiceClient(service: attempt.service, client: $0)) } ?? true
         }
         let tallies = RealServerAttempts.tally(attempts)

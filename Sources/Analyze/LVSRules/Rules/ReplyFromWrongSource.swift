@@ -40,9 +40,8 @@ struct ReplyFromWrongSource: Rule {
     let remediation = "Make the real server answer from the VIP (bind the service to the VIP, or use IP_PKTINFO)."
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = ServiceTopology(context)
         var seen: [ServiceServer: (mode: InferredMode, clients: Set<String>, evidence: [PacketReference])] = [:]
-        for reply in ForeignReplies.find(context, topology) {
+        for reply in context.facts.foreignReplies {
             let mode = reply.service.mode
             guard mode == .dr || mode == .tun || (mode == .nat && reply.cameThroughDirector == true) else { continue }
             let key = ServiceServer(service: reply.service.service, server: reply.source)

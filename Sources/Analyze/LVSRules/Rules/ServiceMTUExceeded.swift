@@ -40,7 +40,7 @@ struct ServiceMTUExceeded: Rule {
         """
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = ServiceTopology(context)
+        let topology = context.facts.topology
         var seen: [VirtualServiceID: (mtus: Set<UInt32>, flows: Int, retransmitting: Int, evidence: [PacketReference])] = [:]
         for record in context.flows.records {
             guard let service = topology.requestService(record), let error = record.icmpErrors, error.isTooBig,

@@ -41,7 +41,7 @@ struct VIPClaimedByOtherHost: Rule {
         """
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = ServiceTopology(context)
+        let topology = context.facts.topology
         var byHost: [MACAddress: [AddressClaim]] = [:]
         for claim in context.flows.claims.claims where topology.vips.contains(claim.address) {
             if isLeak(claim, topology) { byHost[claim.mac, default: []].append(claim) }

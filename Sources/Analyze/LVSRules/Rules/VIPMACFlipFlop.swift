@@ -30,7 +30,7 @@ struct VIPMACFlipFlop: Rule {
     let remediation = "Stop the other host from claiming the VIP (arp_ignore=1, arp_announce=2 on a DR real server)."
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = ServiceTopology(context)
+        let topology = context.facts.topology
         var byHost: [MACAddress: [MACFlipFlop]] = [:]
         for flip in context.flows.claims.flipFlops where topology.vips.contains(flip.address) {
             let others = flip.macs.filter { !topology.isDirector($0) }

@@ -34,8 +34,7 @@ struct WeightZeroReceivesNew: Rule {
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
         guard let deployment = context.deployment else { return [] }
-        let topology = ServiceTopology(context)
-        let attempts = RealServerAttempts.find(context, topology, foreign: ForeignReplies.find(context, topology))
+        let attempts = context.facts.attempts
             .sorted { $0.time < $1.time }
         var findings: [Finding] = []
         for verdict in context.inference.services {
