@@ -44,8 +44,16 @@ struct ReplayLoop {
 
     mutating func run() throws(ReplayError) {
         do {
-            while let (point, borrowed) = try merge.nextPacket() {
-                try feed(point, borrowed)
+            // One input needs no merge: its reader's order is the time order the merge keeps.
+            if merge.readers.count == 1 {
+                let reader = merge.readers[0]
+                while let borrowed = try reader.nextPacket() {
+                    try feed(0, borrowed)
+                }
+            } else {
+                while let (point, borrowed) = try merge.nextPacket() {
+                    try feed(point, borrowed)
+                }
             }
             try writer?.close()
         } catch {
