@@ -25,6 +25,8 @@ public struct Director: Sendable {
     /// The VIPs, local (FULL-NAT) addresses and the director's own on both sides.
     let localAddresses: AddressSet
     let stateTable: TCPStateTable
+    /// The route toward every destination, by service index then destination index.
+    let routes: [[DestinationRoute]]
     /// IPv4 tunnel destinations and their encapsulation, for errors about tunnel packets.
     let tunnelDestinations: [IPAddress: TunnelOptions]
     public internal(set) var connections = ConnectionTable()
@@ -48,6 +50,9 @@ public struct Director: Sendable {
         localAddresses = AddressSet(deployment.virtualAddresses + deployment.localAddresses
             + topology.clientSide.addresses + topology.realServerSide.addresses)
         stateTable = TCPStateTable(profile: profile, secureTCP: settings.secureTCP)
+        routes = deployment.services.map { service in
+            service.realServers.map { DestinationRoute(toward: $0.address, in: topology) }
+        }
         var tunnels: [IPAddress: TunnelOptions] = [:]
         for server in deployment.services.flatMap(\.realServers) where server.mode == .tunnel && server.address.isIPv4 {
             tunnels[server.address] = server.tunnel ?? .ipip
@@ -101,6 +106,11 @@ public struct Director: Sendable {
     }
 
     func serviceIndex(of key: ServiceKey) -> Int? { serviceIndex[key] }
+
+    /// The route toward an entry's real server (`real` is its destination's address).
+    func route(of connection: Connection) -> DestinationRoute {
+        routes[connection.service][connection.destination]
+    }
 
     mutating func nextIdentification() -> UInt16 {
         identification &+= 1
