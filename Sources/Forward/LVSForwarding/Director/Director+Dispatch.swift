@@ -76,8 +76,6 @@ extension Director {
     /// `ip_decrease_ttl` / hop limit − 1 of the forwarding path (not in DPVS's data plane).
     func decrementForwardedTTL(_ bytes: UnsafeMutableRawBufferPointer, _ parsed: ParsedFrame) {
         guard profile.flavour != .dpvs else { return }
-        let ttl = PacketEditing.ttl(bytes, network: parsed.network, isIPv4: parsed.isIPv4)
-        PacketEditing.setTTL(bytes, network: parsed.network, isIPv4: parsed.isIPv4, ttl &- 1)
-        if parsed.isIPv4 { PacketEditing.refreshIPv4Checksum(bytes, network: parsed.network) }
+        PacketEditing.decrementTTL(bytes, network: parsed.network, isIPv4: parsed.isIPv4)
     }
 }

@@ -46,8 +46,7 @@ extension Director {
                 emissions.drop(.ttlExceeded, at: input.time)
                 return false
             }
-            PacketEditing.setTTL(bytes, network: parsed.network, isIPv4: parsed.isIPv4, ttl - 1)
-            if parsed.isIPv4 { PacketEditing.refreshIPv4Checksum(bytes, network: parsed.network) }
+            PacketEditing.decrementTTL(bytes, network: parsed.network, isIPv4: parsed.isIPv4)
         }
         guard parsed.ipLength > mtu else { return true }
         if parsed.isIPv4 {

@@ -91,13 +91,14 @@ extension Director {
         let connection = connections[slot]
         switch connection.mode {
         case .nat, .directRouting:
-            let side = topology.side(toward: connection.real)
+            let route = route(of: connection)
+            let side = route.side
             let mtu = topology.interface(side).mtu
             let buffer = copyFrame(input, into: &emissions)
             guard passRequestChecks(buffer, input, mtu: mtu, tunnel: false, isICMPError: false, into: &emissions) else {
                 return
             }
-            guard let nextHop = topology.nextHop(toward: connection.real) else {
+            guard let nextHop = route.nextHop else {
                 return emissions.drop(.noNeighbour, at: input.time)
             }
             let bytes = buffer.mutableBytes
@@ -121,7 +122,8 @@ extension Director {
                                  into emissions: inout Emissions) {
         let tunnel = services[connection.service].destinations.servers[connection.destination].tunnel ?? .ipip
         let outerIPv4 = connection.real.isIPv4
-        let side = topology.side(toward: connection.real)
+        let route = route(of: connection)
+        let side = route.side
         let mtu = topology.interface(side).mtu - TunnelTransmitter.overhead(outerIPv4: outerIPv4, tunnel: tunnel)
         let buffer = copyFrame(input, into: &emissions)
         let tooSmall = mtu < (outerIPv4 ? 68 : 1280)
@@ -130,7 +132,7 @@ extension Director {
         if tooSmall { return emissions.drop(.tunnelMTUTooSmall, at: input.time) }
         let source: IPAddress? = outerIPv4 ? topology.ipv4TunnelSource.map(IPAddress.v4)
             : topology.ipv6TunnelSource.map(IPAddress.v6)
-        guard let source, let nextHop = topology.nextHop(toward: connection.real) else {
+        guard let source, let nextHop = route.nextHop else {
             return emissions.drop(.noNeighbour, at: input.time)
         }
         let outer = TunnelTransmitter.Outer(
@@ -148,13 +150,14 @@ extension Director {
     /// rewrite.
     mutating func transmitFullNAT(_ slot: Int32, _ input: Input, into emissions: inout Emissions) {
         let connection = connections[slot]
-        let side = topology.side(toward: connection.real)
+        let route = route(of: connection)
+        let side = route.side
         let mtu = topology.interface(side).mtu
         let buffer = copyFrame(input, into: &emissions)
         guard passRequestChecks(buffer, input, mtu: mtu, tunnel: false, isICMPError: false, into: &emissions) else {
             return
         }
-        guard let nextHop = topology.nextHop(toward: connection.real) else {
+        guard let nextHop = route.nextHop else {
             return emissions.drop(.noNeighbour, at: input.time)
         }
         let plan = FullNATTransmitter.Inbound(

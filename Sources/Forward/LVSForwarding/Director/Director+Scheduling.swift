@@ -135,11 +135,18 @@ extension Director {
         services[index].nextLocalAddress += 1
         let proto = connection.ipProtocol
         let (real, realPort) = (connection.real, connection.realPort)
-        let table = connections
-        guard let port = localPorts.allocate(
-            flavour: profile.flavour, range: settings.localPorts, local: local, real: real, realPort: realPort,
-            isUsed: { table.outbound(FlowKey(proto, real, realPort, local, $0)) != nil })
-        else { return .localPortsExhausted }
+        let allocated: UInt16?
+        if profile.flavour == .alibaba {
+            // The closure reads a copy of the table: `localPorts` is being modified.
+            let table = connections
+            allocated = localPorts.allocateAlibaba(range: settings.localPorts, local: local) {
+                table.outbound(FlowKey(proto, real, realPort, local, $0)) != nil
+            }
+        } else {
+            allocated = localPorts.allocateDPVS(range: settings.localPorts, local: local, real: real,
+                                                realPort: realPort)
+        }
+        guard let port = allocated else { return .localPortsExhausted }
         connection.local = local
         connection.localPort = port
         var delta: UInt32 = 0

@@ -21,10 +21,16 @@ public struct Director: Sendable {
     public let timeouts: Timeouts
     var services: [ServiceState]
     private var serviceIndex: [ServiceKey: Int] = [:]
+    /// The address services again, by `addressServiceKey`, for the lookup every new
+    /// connection makes: a `ServiceKey` hashes its protocol's String raw value with a
+    /// seeded `Hasher`.
+    private var addressServices = FlowIndex()
     let virtualAddresses: AddressSet
     /// The VIPs, local (FULL-NAT) addresses and the director's own on both sides.
     let localAddresses: AddressSet
     let stateTable: TCPStateTable
+    /// The route toward every destination, by service index then destination index.
+    let routes: [[DestinationRoute]]
     /// IPv4 tunnel destinations and their encapsulation, for errors about tunnel packets.
     let tunnelDestinations: [IPAddress: TunnelOptions]
     public internal(set) var connections = ConnectionTable()
@@ -43,11 +49,19 @@ public struct Director: Sendable {
         services = deployment.services.enumerated().map { index, service in
             ServiceState(service: service, profile: profile, settings: settings, index: index)
         }
-        for (index, state) in services.enumerated() { serviceIndex[state.service.key] = index }
+        for (index, state) in services.enumerated() {
+            serviceIndex[state.service.key] = index
+            if case let .address(serviceProtocol, address, port) = state.service.key {
+                addressServices.set(Self.addressServiceKey(serviceProtocol.ipProtocol, address, port), Int32(index))
+            }
+        }
         virtualAddresses = AddressSet(deployment.virtualAddresses)
         localAddresses = AddressSet(deployment.virtualAddresses + deployment.localAddresses
             + topology.clientSide.addresses + topology.realServerSide.addresses)
         stateTable = TCPStateTable(profile: profile, secureTCP: settings.secureTCP)
+        routes = deployment.services.map { service in
+            service.realServers.map { DestinationRoute(toward: $0.address, in: topology) }
+        }
         var tunnels: [IPAddress: TunnelOptions] = [:]
         for server in deployment.services.flatMap(\.realServers) where server.mode == .tunnel && server.address.isIPv4 {
             tunnels[server.address] = server.tunnel ?? .ipip
@@ -93,14 +107,24 @@ public struct Director: Sendable {
 
     /// `ip_vs_service_find` minus fwmarks: the exact service, else a persistent port-0 one.
     func serviceIndex(for proto: IPProtocol, address: IPAddress, port: UInt16) -> Int? {
-        guard let serviceProtocol = ServiceProtocol(proto) else { return nil }
-        if let exact = serviceIndex[.address(serviceProtocol, address, port: port)] { return exact }
-        guard let wildcard = serviceIndex[.address(serviceProtocol, address, port: 0)],
+        guard ServiceProtocol(proto) != nil else { return nil }
+        if let exact = addressServices.find(Self.addressServiceKey(proto, address, port)) { return Int(exact) }
+        guard let wildcard = addressServices.find(Self.addressServiceKey(proto, address, 0)).map(Int.init),
               services[wildcard].service.persistence != nil else { return nil }
         return wildcard
     }
 
+    /// `<protocol, VIP, port>` as a `FlowKey` (the second endpoint repeats the VIP, port 0).
+    static func addressServiceKey(_ proto: IPProtocol, _ address: IPAddress, _ port: UInt16) -> FlowKey {
+        FlowKey(proto, address, port, address, 0)
+    }
+
     func serviceIndex(of key: ServiceKey) -> Int? { serviceIndex[key] }
+
+    /// The route toward an entry's real server (`real` is its destination's address).
+    func route(of connection: Connection) -> DestinationRoute {
+        routes[connection.service][connection.destination]
+    }
 
     mutating func nextIdentification() -> UInt16 {
         identification &+= 1

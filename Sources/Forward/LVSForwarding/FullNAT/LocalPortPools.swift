@@ -21,34 +21,37 @@ struct LocalPortPools: Sendable {
     static let dpvsPools = 16
 
     private var counters: [IPAddress: UInt64] = [:]
-    private var pools: [FlowKey: FIFOPool] = [:]
+    /// DPVS pools, found through their key's position in `pools` (a `FlowIndex`: no seeded
+    /// `Hasher` per connection, and the pool is edited in place, not copied out and back).
+    private var poolIndex = FlowIndex()
+    private var pools: [FIFOPool] = []
 
-    /// A local port for a connection to `real:realPort` from `local`, or nil when none is free.
-    mutating func allocate(flavour: KernelFlavour, range: ClosedRange<Int>, local: IPAddress, real: IPAddress,
-                           realPort: UInt16, isUsed: (UInt16) -> Bool) -> UInt16? {
-        if flavour == .alibaba {
-            let span = UInt64(range.count)
-            for _ in 0..<Self.alibabaTries {
-                let counter = (counters[local] ?? 0) &+ 1
-                counters[local] = counter
-                let port = UInt16(range.lowerBound + Int(counter % span))
-                if !isUsed(port) { return port }
-            }
-            return nil
+    /// Alibaba: a local port from `local`'s counter that `isUsed` does not refuse, or nil.
+    mutating func allocateAlibaba(range: ClosedRange<Int>, local: IPAddress, isUsed: (UInt16) -> Bool) -> UInt16? {
+        let span = UInt64(range.count)
+        for _ in 0..<Self.alibabaTries {
+            let counter = (counters[local] ?? 0) &+ 1
+            counters[local] = counter
+            let port = UInt16(range.lowerBound + Int(counter % span))
+            if !isUsed(port) { return port }
         }
-        let key = poolKey(local: local, real: real, realPort: realPort)
-        var pool = pools[key] ?? FIFOPool(nextFresh: range.lowerBound)
-        defer { pools[key] = pool }
-        if pool.nextFresh <= range.upperBound {
-            pool.nextFresh += 1
-            return UInt16(pool.nextFresh - 1)
+        return nil
+    }
+
+    /// DPVS: the next port of the pool for `real:realPort` from `local`, or nil when it is empty.
+    mutating func allocateDPVS(range: ClosedRange<Int>, local: IPAddress, real: IPAddress,
+                               realPort: UInt16) -> UInt16? {
+        let pool = self.pool(local: local, real: real, realPort: realPort, fresh: range.lowerBound)
+        if pools[pool].nextFresh <= range.upperBound {
+            pools[pool].nextFresh += 1
+            return UInt16(pools[pool].nextFresh - 1)
         }
-        guard pool.releasedHead < pool.released.count else { return nil }
-        let port = pool.released[pool.releasedHead]
-        pool.releasedHead += 1
-        if pool.releasedHead > 1024, pool.releasedHead * 2 > pool.released.count {
-            pool.released.removeFirst(pool.releasedHead)
-            pool.releasedHead = 0
+        guard pools[pool].releasedHead < pools[pool].released.count else { return nil }
+        let port = pools[pool].released[pools[pool].releasedHead]
+        pools[pool].releasedHead += 1
+        if pools[pool].releasedHead > 1024, pools[pool].releasedHead * 2 > pools[pool].released.count {
+            pools[pool].released.removeFirst(pools[pool].releasedHead)
+            pools[pool].releasedHead = 0
         }
         return port
     }
@@ -56,8 +59,17 @@ struct LocalPortPools: Sendable {
     /// Returns a DPVS port to its pool's tail (Alibaba's counter needs no release).
     mutating func release(flavour: KernelFlavour, port: UInt16, local: IPAddress, real: IPAddress, realPort: UInt16) {
         guard flavour != .alibaba else { return }
+        let pool = self.pool(local: local, real: real, realPort: realPort, fresh: Int(port) + 1)
+        pools[pool].released.append(port)
+    }
+
+    /// The index of a pool in `pools`, created with `fresh` as its next fresh port.
+    private mutating func pool(local: IPAddress, real: IPAddress, realPort: UInt16, fresh: Int) -> Int {
         let key = poolKey(local: local, real: real, realPort: realPort)
-        pools[key, default: FIFOPool(nextFresh: Int(port) + 1)].released.append(port)
+        if let found = poolIndex.find(key) { return Int(found) }
+        pools.append(FIFOPool(nextFresh: fresh))
+        poolIndex.set(key, Int32(pools.count - 1))
+        return pools.count - 1
     }
 
     private func poolKey(local: IPAddress, real: IPAddress, realPort: UInt16) -> FlowKey {

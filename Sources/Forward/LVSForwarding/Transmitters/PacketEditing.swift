@@ -18,6 +18,35 @@ enum PacketEditing {
         buffer[network + (isIPv4 ? IPv4View.Field.ttl : IPv6View.Field.hopLimit)] = ttl
     }
 
+    /// Lowers the TTL or hop limit by one; an IPv4 header checksum follows incrementally.
+    static func decrementTTL(_ buffer: Buffer, network: Int, isIPv4: Bool) {
+        guard isIPv4 else {
+            return setTTL(buffer, network: network, isIPv4: false, ttl(buffer, network: network, isIPv4: false) &- 1)
+        }
+        let field = network + IPv4View.Field.ttl
+        // The TTL shares its 16-bit word with the protocol number.
+        let old = buffer.u16(at: field)
+        let new = old &- 0x0100
+        buffer.setU16(new, at: field)
+        var delta = ChecksumDelta()
+        delta.replace(old, with: new)
+        updateIPv4Checksum(buffer, network: network, delta)
+    }
+
+    /// Brings the IPv4 header checksum up to date after the header words in `delta` changed
+    /// (RFC 1624 eqn. 3) instead of summing the header again. When the stored checksum was
+    /// right, which `ParsedFrame` requires of every input, the result is the value
+    /// `ip_send_check` computes: both are the complement of a sum in 1...0xFFFF with the same
+    /// residue modulo 0xFFFF. The update's sum stays above zero through the complement of
+    /// the stored checksum, except for a stored 0xFFFF (right when the other words sum to
+    /// 0xFFFF) with all-ones words replaced by zeros; a stored 0xFFFF is summed again.
+    static func updateIPv4Checksum(_ buffer: Buffer, network: Int, _ delta: ChecksumDelta) {
+        let field = network + IPv4View.Field.headerChecksum
+        let stored = buffer.u16(at: field)
+        guard stored != 0xFFFF else { return refreshIPv4Checksum(buffer, network: network) }
+        buffer.setU16(delta.apply(to: stored), at: field)
+    }
+
     /// `ip_send_check`: recomputes the IPv4 header checksum from scratch.
     static func refreshIPv4Checksum(_ buffer: Buffer, network: Int) {
         let headerLength = Int(buffer[network] & 0x0F) * 4

@@ -8,7 +8,8 @@ import LVSWire
 /// - UDP with checksum 0 takes the "full checksum" branch instead and gets a real one
 ///   (lvs-reference.md §0.3); any UDP result of 0 is sent as 0xFFFF (`CSUM_MANGLED_0`);
 /// - `fullRecompute` forces the full branch (payload or option length changed);
-/// - the IPv4 header checksum is recomputed from scratch (`ip_send_check`).
+/// - the IPv4 header checksum gets the value `ip_send_check` computes, by an incremental
+///   update over the addresses when the header checksum was right and its length unchanged.
 struct TransportRewrite {
     var source: (address: IPAddress, port: UInt16)?
     var destination: (address: IPAddress, port: UInt16)?
@@ -22,15 +23,20 @@ struct TransportRewrite {
         let checksumField = parsed.isTCP ? TCPView.Field.checksum : UDPView.Field.checksum
         let original = segment.u16(at: checksumField)
         var delta = self.delta
+        // The IPv4 header's own words that change: the addresses.
+        var headerDelta = ChecksumDelta()
         if let source {
-            delta.replace(PacketEditing.source(bytes, network: network, isIPv4: parsed.isIPv4), with: source.address)
+            let old = PacketEditing.source(bytes, network: network, isIPv4: parsed.isIPv4)
+            delta.replace(old, with: source.address)
+            if parsed.isIPv4 { headerDelta.replace(old, with: source.address) }
             delta.replace(segment.u16(at: TCPView.Field.sourcePort), with: source.port)
             PacketEditing.setSource(bytes, network: network, source.address)
             segment.setU16(source.port, at: TCPView.Field.sourcePort)
         }
         if let destination {
-            delta.replace(PacketEditing.destination(bytes, network: network, isIPv4: parsed.isIPv4),
-                          with: destination.address)
+            let old = PacketEditing.destination(bytes, network: network, isIPv4: parsed.isIPv4)
+            delta.replace(old, with: destination.address)
+            if parsed.isIPv4 { headerDelta.replace(old, with: destination.address) }
             delta.replace(segment.u16(at: TCPView.Field.destinationPort), with: destination.port)
             PacketEditing.setDestination(bytes, network: network, destination.address)
             segment.setU16(destination.port, at: TCPView.Field.destinationPort)
@@ -45,6 +51,12 @@ struct TransportRewrite {
             if parsed.isUDP, updated == 0 { updated = 0xFFFF }
             segment.setU16(updated, at: checksumField)
         }
-        if parsed.isIPv4 { PacketEditing.refreshIPv4Checksum(bytes, network: network) }
+        guard parsed.isIPv4 else { return }
+        // A TOA insertion changed the total length after the checksum was last right.
+        if ipLength == parsed.ipLength {
+            PacketEditing.updateIPv4Checksum(bytes, network: network, headerDelta)
+        } else {
+            PacketEditing.refreshIPv4Checksum(bytes, network: network)
+        }
     }
 }

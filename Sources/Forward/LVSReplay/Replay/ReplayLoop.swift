@@ -44,8 +44,16 @@ struct ReplayLoop {
 
     mutating func run() throws(ReplayError) {
         do {
-            while let (point, borrowed) = try merge.nextPacket() {
-                try feed(point, borrowed)
+            // One input needs no merge: its reader's order is the time order the merge keeps.
+            if merge.readers.count == 1 {
+                let reader = merge.readers[0]
+                while let borrowed = try reader.nextPacket() {
+                    try feed(0, borrowed)
+                }
+            } else {
+                while let (point, borrowed) = try merge.nextPacket() {
+                    try feed(point, borrowed)
+                }
             }
             try writer?.close()
         } catch {
@@ -113,20 +121,23 @@ struct ReplayLoop {
     /// Counts and writes the emissions of one input frame and hands them to the comparator;
     /// `tuple` is the input's client flow (only the comparator needs it).
     private mutating func collect(point: Int, record: PacketRecord, tuple: FlowTuple?) throws(CaptureError) {
-        for emission in emissions.records {
-            if case let .dropped(reason) = emission.verdict {
+        // Fields are read in place: copying an Emission out would retain its buffer and copy
+        // its verdict once more per frame.
+        let records = emissions.records
+        for index in records.indices {
+            if case let .dropped(reason) = records[index].verdict {
                 counts.dropped += 1
                 droppedBy[reason.description, default: 0] += 1
                 continue
             }
-            guard let frame = emission.frame, let side = emission.side else { continue }
+            guard let frame = records[index].frame, let side = records[index].side else { continue }
             counts.emitted += 1
-            try writer?.write(timestamp: emission.time, bytes: frame.bytes)
+            try writer?.write(timestamp: records[index].time, bytes: frame.bytes)
             guard comparator != nil else { continue }
             var connection: ClientFlow?
-            if case .forwarded(_, .inbound) = emission.verdict { connection = tuple }
+            if case .forwarded(_, .inbound) = records[index].verdict { connection = tuple }
             comparator?.compare(ExpectedPacket(
-                frame: counts.emitted, time: emission.time, side: side, verdict: emission.verdict,
+                frame: counts.emitted, time: records[index].time, side: side, verdict: records[index].verdict,
                 bytes: Array(frame.bytes), inputCapture: pointNames[point], inputFrame: record.frameNumber,
                 connection: connection))
         }
