@@ -97,23 +97,41 @@ final class LibpcapReadHandle {
     }
 }
 
-/// A pcap file opened for writing (`pcap_open_dead_with_tstamp_precision` + `pcap_dump_open`).
+/// A pcap file opened for writing (`pcap_open_dead_with_tstamp_precision`, then
+/// `pcap_dump_fopen` on a stream with a large buffer, else `pcap_dump_open`).
 final class LibpcapDumpHandle {
     private let dead: OpaquePointer
     private var dumper: OpaquePointer?
+    /// The stream's buffer, freed after `pcap_dump_close` closed the stream.
+    private var streamBuffer: UnsafeMutablePointer<CChar>?
 
     init(path: String, linkType: UInt32, snaplen: Int32, nanosecond: Bool) throws(LibpcapFailure) {
         let precision = nanosecond ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO
         guard let dead = pcap_open_dead_with_tstamp_precision(
             LibpcapDumpHandle.dataLinkType(forLinkType: linkType), snaplen, UInt32(precision))
         else { throw LibpcapFailure(message: "pcap_open_dead failed for link type \(linkType)") }
-        guard let dumper = pcap_dump_open(dead, path) else {
+        self.dead = dead
+        // pcap_dump writes each record with fwrite; the default 4 KiB stream buffer is a
+        // write(2) per few packets (as on the reading side, LibpcapReadHandle).
+        if path != "-", let stream = fopen(path, "wb") {
+            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: LibpcapReadHandle.streamBufferSize)
+            if setvbuf(stream, buffer, _IOFBF, LibpcapReadHandle.streamBufferSize) == 0 {
+                streamBuffer = buffer
+            } else {
+                buffer.deallocate()
+            }
+            dumper = pcap_dump_fopen(dead, stream)
+            if dumper == nil { fclose(stream) }
+        } else {
+            // "-" is standard output to libpcap; a path fopen refused gets libpcap's own message.
+            dumper = pcap_dump_open(dead, path)
+        }
+        guard dumper != nil else {
             let message = String(cString: pcap_geterr(dead))
             pcap_close(dead)
+            streamBuffer?.deallocate()
             throw LibpcapFailure(message: message)
         }
-        self.dead = dead
-        self.dumper = dumper
     }
 
     deinit { close() }
@@ -144,6 +162,8 @@ final class LibpcapDumpHandle {
         pcap_dump_close(open)
         pcap_close(dead)
         dumper = nil
+        streamBuffer?.deallocate()
+        streamBuffer = nil
     }
 
     /// libpcap's API takes DLT_ values and maps them to LINKTYPE_ values in the file
