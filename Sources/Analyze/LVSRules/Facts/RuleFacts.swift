@@ -6,6 +6,8 @@ struct RuleFacts: Sendable {
     let topology: ServiceTopology
     let foreignReplies: [ForeignReply]
     let attempts: [RealServerAttempt]
+    /// `attempts` in capture-time order (persistence and weight-0 rules read them so).
+    let attemptsByTime: [RealServerAttempt]
     let onLinkClients: [OnLinkClient]
     let toa: TOAAudit
 
@@ -13,6 +15,7 @@ struct RuleFacts: Sendable {
         topology = ServiceTopology(context)
         foreignReplies = ForeignReplies.find(context, topology)
         attempts = RealServerAttempts.find(context, topology, foreign: foreignReplies)
+        attemptsByTime = attempts.sorted { $0.time < $1.time }
         onLinkClients = OnLinkClients.find(context, topology, foreign: foreignReplies)
         toa = TOAAudit(context, topology)
     }

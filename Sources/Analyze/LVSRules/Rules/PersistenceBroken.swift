@@ -37,8 +37,7 @@ struct PersistenceBroken: Rule {
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
         guard let deployment = context.deployment else { return [] }
-        let attempts = context.facts.attempts
-            .sorted { $0.time < $1.time }
+        let attempts = context.facts.attemptsByTime
         var findings: [Finding] = []
         for verdict in context.inference.services {
             guard let configured = deployment.service(for: verdict.service), let persistence = configured.persistence else {

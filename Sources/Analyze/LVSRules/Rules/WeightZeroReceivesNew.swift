@@ -34,8 +34,7 @@ struct WeightZeroReceivesNew: Rule {
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
         guard let deployment = context.deployment else { return [] }
-        let attempts = context.facts.attempts
-            .sorted { $0.time < $1.time }
+        let attempts = context.facts.attemptsByTime
         var findings: [Finding] = []
         for verdict in context.inference.services {
             guard let configured = deployment.service(for: verdict.service) else { continue }
