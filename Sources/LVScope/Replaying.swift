@@ -24,9 +24,12 @@ public enum Replaying {
     }
 
     /// Loads `configPath` and forwards live between two interfaces until `shouldStop`.
+    /// The configuration's warnings go to `warn` before forwarding starts.
     public static func live(configPath: String, kernel: String?, options: LiveOptions,
+                            warn: (ConfigWarning) -> Void = { _ in },
                             shouldStop: () -> Bool) throws(LVScopeError) -> LiveResult {
         let (deployment, profile) = try load(configPath, kernel: kernel)
+        deployment.warnings.forEach(warn)
         do {
             let forwarder = LiveForwarder(deployment: deployment, profile: profile, options: options)
             return try forwarder.run(shouldStop: shouldStop)
@@ -36,10 +39,12 @@ public enum Replaying {
     }
 
     /// Loads `configPath` and replays. Without `kernel`, a deployment with FULL-NAT real
-    /// servers runs as DPVS (the syntax of the file), anything else as Linux 6.8.
-    public static func run(configPath: String, kernel: String?, options: ReplayOptions) throws(LVScopeError)
-        -> ReplayResult {
+    /// servers runs as DPVS (the syntax of the file), anything else as Linux 6.8. The
+    /// configuration's warnings go to `warn` before the replay starts.
+    public static func run(configPath: String, kernel: String?, options: ReplayOptions,
+                           warn: (ConfigWarning) -> Void = { _ in }) throws(LVScopeError) -> ReplayResult {
         let (deployment, profile) = try load(configPath, kernel: kernel)
+        deployment.warnings.forEach(warn)
         do {
             return try ReplayRunner(deployment: deployment, profile: profile, options: options).run()
         } catch {

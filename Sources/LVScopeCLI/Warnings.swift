@@ -1,6 +1,13 @@
+import LVSConfig
 import LVSReport
 
 /// A warning on standard error: the command still succeeds.
 func warn(_ message: String) {
     writeStandardError("lvscope: warning: \(message)")
+}
+
+/// A configuration warning (unknown keyword, include matching nothing, no services...):
+/// the file was read as keepalived or ipvsadm would read it, but the operator should know.
+func warn(_ warning: ConfigWarning) {
+    warn("\(warning.location): \(warning.message)")
 }

@@ -59,4 +59,32 @@ import Testing
         try expectBadInput(["--format", "pdf", client], "pdf")
         try expectBadInput(["--color", "sometimes", client], "sometimes")
     }
+
+    /// keepalived skips what it does not know and so does lvscope, but says so on stderr
+    /// with the file and line: a typo must not pass silently. Reading warnings come first,
+    /// then those about what the statements mean.
+    @Test func configurationWarningsGoToStandardError() throws {
+        let directory = try TemporaryDirectory()
+        let config = directory.path("keepalived.conf")
+        try """
+            virtual_server 198.51.100.10 80 {
+                lb_kind NAT
+                lb_algo rr
+                persistance_timeout 300
+                real_server 10.0.2.11 80 {
+                    weight 1
+                }
+            }
+            include extra/*.conf
+
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let outcome = try Self.run(["--config", config, try Self.scenario("client.pcap")])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        #expect(outcome.output.contains("verdict:"))
+        let lines = outcome.error.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "lvscope: warning: \(config):9:9: include \"extra/*.conf\" matched no files",
+            "lvscope: warning: \(config):4:5: unknown keyword \"persistance_timeout\" in virtual_server (skipped)",
+        ], "\(outcome.error)")
+    }
 }

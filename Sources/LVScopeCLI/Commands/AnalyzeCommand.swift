@@ -38,6 +38,7 @@ struct AnalyzeCommand: ParsableCommand {
         let sink = try OutputSink.open(output)
         try sink.write(try result.rendered(format, color: color.enabled(writingTo: output)))
         try sink.flush()
+        result.deployment?.warnings.forEach(warn)
         for point in result.flows.points where point.truncatedTail {
             warn("capture file ends inside its last record (\(point.input.path))")
         }

@@ -53,6 +53,7 @@ struct CheckCommand: ParsableCommand {
             try junitSink.write(result.junit().document())
             try junitSink.flush()
         }
+        result.analysis.deployment?.warnings.forEach(warn)
         for point in result.analysis.flows.points where point.truncatedTail {
             warn("capture file ends inside its last record (\(point.input.path))")
         }

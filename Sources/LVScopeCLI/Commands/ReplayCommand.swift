@@ -74,7 +74,7 @@ struct ReplayCommand: ParsableCommand {
         if live.live { return try runLive() }
         let options = ReplayOptions(inputs: inputs, against: against, outputPath: output,
                                     overrides: topology.overrides, schedulerAgnostic: !strictScheduler)
-        let result = try Replaying.run(configPath: config, kernel: kernel, options: options)
+        let result = try Replaying.run(configPath: config, kernel: kernel, options: options, warn: warn)
         let sink = try OutputSink.open(report)
         try sink.write(ReplayReport(result: result, generator: LVScopeVersion.generator).rendered(format))
         try sink.flush()
@@ -90,7 +90,7 @@ extension ReplayCommand {
                                     live.realServerInterface ?? live.clientInterface ?? "",
                                   overrides: topology.overrides, duration: live.duration, outputPath: output)
         StopSignal.install()
-        let result = try Replaying.live(configPath: config, kernel: kernel, options: options,
+        let result = try Replaying.live(configPath: config, kernel: kernel, options: options, warn: warn,
                                         shouldStop: StopSignal.requested)
         let sink = try OutputSink.open(report)
         try sink.write(LiveReport(result: result, generator: LVScopeVersion.generator).rendered(format))
