@@ -5,13 +5,13 @@ public struct ARPOperation: RawRepresentable, Hashable, Sendable, CustomStringCo
     @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// RFC 826 `ares_op$REQUEST`.
-    public static let request = ARPOperation(rawValue: 1)
+    @inlinable public static var request: ARPOperation { ARPOperation(rawValue: 1) }
     /// RFC 826 `ares_op$REPLY`.
-    public static let reply = ARPOperation(rawValue: 2)
+    @inlinable public static var reply: ARPOperation { ARPOperation(rawValue: 2) }
     /// RFC 903 reverse ARP request.
-    public static let reverseRequest = ARPOperation(rawValue: 3)
+    @inlinable public static var reverseRequest: ARPOperation { ARPOperation(rawValue: 3) }
     /// RFC 903 reverse ARP reply.
-    public static let reverseReply = ARPOperation(rawValue: 4)
+    @inlinable public static var reverseReply: ARPOperation { ARPOperation(rawValue: 4) }
 
     public var description: String {
         switch rawValue {

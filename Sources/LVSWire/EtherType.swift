@@ -5,23 +5,23 @@ public struct EtherType: RawRepresentable, Hashable, Sendable, CustomStringConve
     @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// RFC 894.
-    public static let ipv4 = EtherType(rawValue: 0x0800)
+    @inlinable public static var ipv4: EtherType { EtherType(rawValue: 0x0800) }
     /// RFC 826.
-    public static let arp = EtherType(rawValue: 0x0806)
+    @inlinable public static var arp: EtherType { EtherType(rawValue: 0x0806) }
     /// RFC 903 reverse ARP (same packet layout as ARP).
-    public static let reverseARP = EtherType(rawValue: 0x8035)
+    @inlinable public static var reverseARP: EtherType { EtherType(rawValue: 0x8035) }
     /// IEEE 802.1Q customer tag.
-    public static let vlan = EtherType(rawValue: 0x8100)
+    @inlinable public static var vlan: EtherType { EtherType(rawValue: 0x8100) }
     /// IEEE 802.1ad service tag (QinQ outer tag).
-    public static let qinq = EtherType(rawValue: 0x88A8)
+    @inlinable public static var qinq: EtherType { EtherType(rawValue: 0x88A8) }
     /// Pre-standard QinQ outer tag still emitted by some switches.
-    public static let qinqLegacy = EtherType(rawValue: 0x9100)
+    @inlinable public static var qinqLegacy: EtherType { EtherType(rawValue: 0x9100) }
     /// RFC 2464.
-    public static let ipv6 = EtherType(rawValue: 0x86DD)
+    @inlinable public static var ipv6: EtherType { EtherType(rawValue: 0x86DD) }
     /// RFC 1701 transparent Ethernet bridging: GRE, Geneve and NVGRE carrying Ethernet.
-    public static let transparentEthernetBridging = EtherType(rawValue: 0x6558)
+    @inlinable public static var transparentEthernetBridging: EtherType { EtherType(rawValue: 0x6558) }
     /// Cisco WCCP redirect inside GRE (a 4-byte redirect header, then IP).
-    public static let wccp = EtherType(rawValue: 0x883E)
+    @inlinable public static var wccp: EtherType { EtherType(rawValue: 0x883E) }
 
     /// True for the tag types that are followed by a 802.1Q TCI and another type.
     @inlinable public var isVLANTag: Bool {

@@ -4,20 +4,20 @@ public struct ICMPv4Type: RawRepresentable, Hashable, Sendable, CustomStringConv
     public var rawValue: UInt8
     @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    public static let echoReply = ICMPv4Type(rawValue: 0)
-    public static let destinationUnreachable = ICMPv4Type(rawValue: 3)
+    @inlinable public static var echoReply: ICMPv4Type { ICMPv4Type(rawValue: 0) }
+    @inlinable public static var destinationUnreachable: ICMPv4Type { ICMPv4Type(rawValue: 3) }
     /// Deprecated by RFC 6633 but still seen.
-    public static let sourceQuench = ICMPv4Type(rawValue: 4)
-    public static let redirect = ICMPv4Type(rawValue: 5)
-    public static let echoRequest = ICMPv4Type(rawValue: 8)
+    @inlinable public static var sourceQuench: ICMPv4Type { ICMPv4Type(rawValue: 4) }
+    @inlinable public static var redirect: ICMPv4Type { ICMPv4Type(rawValue: 5) }
+    @inlinable public static var echoRequest: ICMPv4Type { ICMPv4Type(rawValue: 8) }
     /// RFC 1256.
-    public static let routerAdvertisement = ICMPv4Type(rawValue: 9)
+    @inlinable public static var routerAdvertisement: ICMPv4Type { ICMPv4Type(rawValue: 9) }
     /// RFC 1256.
-    public static let routerSolicitation = ICMPv4Type(rawValue: 10)
-    public static let timeExceeded = ICMPv4Type(rawValue: 11)
-    public static let parameterProblem = ICMPv4Type(rawValue: 12)
-    public static let timestamp = ICMPv4Type(rawValue: 13)
-    public static let timestampReply = ICMPv4Type(rawValue: 14)
+    @inlinable public static var routerSolicitation: ICMPv4Type { ICMPv4Type(rawValue: 10) }
+    @inlinable public static var timeExceeded: ICMPv4Type { ICMPv4Type(rawValue: 11) }
+    @inlinable public static var parameterProblem: ICMPv4Type { ICMPv4Type(rawValue: 12) }
+    @inlinable public static var timestamp: ICMPv4Type { ICMPv4Type(rawValue: 13) }
+    @inlinable public static var timestampReply: ICMPv4Type { ICMPv4Type(rawValue: 14) }
 
     /// Error messages quote the offending packet's IP header and first 8 data bytes (or
     /// more, RFC 1812 §4.3.2.3) after the 8-byte ICMP header.

@@ -4,17 +4,17 @@ public struct ICMPv6Type: RawRepresentable, Hashable, Sendable, CustomStringConv
     public var rawValue: UInt8
     @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    public static let destinationUnreachable = ICMPv6Type(rawValue: 1)
-    public static let packetTooBig = ICMPv6Type(rawValue: 2)
-    public static let timeExceeded = ICMPv6Type(rawValue: 3)
-    public static let parameterProblem = ICMPv6Type(rawValue: 4)
-    public static let echoRequest = ICMPv6Type(rawValue: 128)
-    public static let echoReply = ICMPv6Type(rawValue: 129)
-    public static let routerSolicitation = ICMPv6Type(rawValue: 133)
-    public static let routerAdvertisement = ICMPv6Type(rawValue: 134)
-    public static let neighborSolicitation = ICMPv6Type(rawValue: 135)
-    public static let neighborAdvertisement = ICMPv6Type(rawValue: 136)
-    public static let redirect = ICMPv6Type(rawValue: 137)
+    @inlinable public static var destinationUnreachable: ICMPv6Type { ICMPv6Type(rawValue: 1) }
+    @inlinable public static var packetTooBig: ICMPv6Type { ICMPv6Type(rawValue: 2) }
+    @inlinable public static var timeExceeded: ICMPv6Type { ICMPv6Type(rawValue: 3) }
+    @inlinable public static var parameterProblem: ICMPv6Type { ICMPv6Type(rawValue: 4) }
+    @inlinable public static var echoRequest: ICMPv6Type { ICMPv6Type(rawValue: 128) }
+    @inlinable public static var echoReply: ICMPv6Type { ICMPv6Type(rawValue: 129) }
+    @inlinable public static var routerSolicitation: ICMPv6Type { ICMPv6Type(rawValue: 133) }
+    @inlinable public static var routerAdvertisement: ICMPv6Type { ICMPv6Type(rawValue: 134) }
+    @inlinable public static var neighborSolicitation: ICMPv6Type { ICMPv6Type(rawValue: 135) }
+    @inlinable public static var neighborAdvertisement: ICMPv6Type { ICMPv6Type(rawValue: 136) }
+    @inlinable public static var redirect: ICMPv6Type { ICMPv6Type(rawValue: 137) }
 
     /// RFC 4443 §2.1: the high-order bit clear marks an error message.
     @inlinable public var isError: Bool { rawValue < 128 }

@@ -4,41 +4,41 @@ public struct IPProtocol: RawRepresentable, Hashable, Comparable, Sendable, Cust
     @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// RFC 8200 §4.3 hop-by-hop options.
-    public static let hopByHop = IPProtocol(rawValue: 0)
+    @inlinable public static var hopByHop: IPProtocol { IPProtocol(rawValue: 0) }
     /// RFC 792.
-    public static let icmp = IPProtocol(rawValue: 1)
+    @inlinable public static var icmp: IPProtocol { IPProtocol(rawValue: 1) }
     /// RFC 2003 IP in IP (the LVS `-i` default tunnel).
-    public static let ipv4 = IPProtocol(rawValue: 4)
+    @inlinable public static var ipv4: IPProtocol { IPProtocol(rawValue: 4) }
     /// RFC 9293.
-    public static let tcp = IPProtocol(rawValue: 6)
+    @inlinable public static var tcp: IPProtocol { IPProtocol(rawValue: 6) }
     /// RFC 768.
-    public static let udp = IPProtocol(rawValue: 17)
+    @inlinable public static var udp: IPProtocol { IPProtocol(rawValue: 17) }
     /// RFC 2473 IPv6 encapsulation.
-    public static let ipv6 = IPProtocol(rawValue: 41)
+    @inlinable public static var ipv6: IPProtocol { IPProtocol(rawValue: 41) }
     /// RFC 8200 §4.4.
-    public static let routing = IPProtocol(rawValue: 43)
+    @inlinable public static var routing: IPProtocol { IPProtocol(rawValue: 43) }
     /// RFC 8200 §4.5.
-    public static let fragment = IPProtocol(rawValue: 44)
+    @inlinable public static var fragment: IPProtocol { IPProtocol(rawValue: 44) }
     /// RFC 2784.
-    public static let gre = IPProtocol(rawValue: 47)
+    @inlinable public static var gre: IPProtocol { IPProtocol(rawValue: 47) }
     /// RFC 4303.
-    public static let esp = IPProtocol(rawValue: 50)
+    @inlinable public static var esp: IPProtocol { IPProtocol(rawValue: 50) }
     /// RFC 4302.
-    public static let ah = IPProtocol(rawValue: 51)
+    @inlinable public static var ah: IPProtocol { IPProtocol(rawValue: 51) }
     /// RFC 4443.
-    public static let icmpv6 = IPProtocol(rawValue: 58)
+    @inlinable public static var icmpv6: IPProtocol { IPProtocol(rawValue: 58) }
     /// RFC 8200 §4.2 "no next header".
-    public static let noNextHeader = IPProtocol(rawValue: 59)
+    @inlinable public static var noNextHeader: IPProtocol { IPProtocol(rawValue: 59) }
     /// RFC 8200 §4.6.
-    public static let destinationOptions = IPProtocol(rawValue: 60)
+    @inlinable public static var destinationOptions: IPProtocol { IPProtocol(rawValue: 60) }
     /// RFC 7761 PIM; a register message (type 1) carries a multicast IP packet.
-    public static let pim = IPProtocol(rawValue: 103)
+    @inlinable public static var pim: IPProtocol { IPProtocol(rawValue: 103) }
     /// RFC 8986 Ethernet as an IPv6 next header (SRv6 L2 services).
-    public static let ethernet = IPProtocol(rawValue: 143)
+    @inlinable public static var ethernet: IPProtocol { IPProtocol(rawValue: 143) }
     /// RFC 5798 VRRP (keepalived's failover protocol).
-    public static let vrrp = IPProtocol(rawValue: 112)
+    @inlinable public static var vrrp: IPProtocol { IPProtocol(rawValue: 112) }
     /// RFC 9260.
-    public static let sctp = IPProtocol(rawValue: 132)
+    @inlinable public static var sctp: IPProtocol { IPProtocol(rawValue: 132) }
 
     /// IPv6 extension headers that share the generic next-header/length layout.
     @inlinable public var isIPv6ExtensionHeader: Bool {

@@ -10,24 +10,24 @@ public struct LinkType: RawRepresentable, Hashable, Sendable, CustomStringConver
     @inlinable public init(headerWord: UInt32) { rawValue = headerWord & 0xFFFF }
 
     /// LINKTYPE_NULL: BSD loopback, 4-byte address family in the capturing host's order.
-    public static let null = LinkType(rawValue: 0)
+    @inlinable public static var null: LinkType { LinkType(rawValue: 0) }
     /// LINKTYPE_ETHERNET (DLT_EN10MB).
-    public static let ethernet = LinkType(rawValue: 1)
+    @inlinable public static var ethernet: LinkType { LinkType(rawValue: 1) }
     /// LINKTYPE_RAW: raw IPv4 or IPv6, version from the first nibble.
-    public static let raw = LinkType(rawValue: 101)
+    @inlinable public static var raw: LinkType { LinkType(rawValue: 101) }
     /// DLT_RAW as OpenBSD numbered it (12), and as some systems wrote it (14).
-    public static let rawLegacy12 = LinkType(rawValue: 12)
-    public static let rawLegacy14 = LinkType(rawValue: 14)
+    @inlinable public static var rawLegacy12: LinkType { LinkType(rawValue: 12) }
+    @inlinable public static var rawLegacy14: LinkType { LinkType(rawValue: 14) }
     /// LINKTYPE_LINUX_SLL: Linux cooked capture v1 (`tcpdump -i any`).
-    public static let linuxSLL = LinkType(rawValue: 113)
+    @inlinable public static var linuxSLL: LinkType { LinkType(rawValue: 113) }
     /// LINKTYPE_LOOP: OpenBSD loopback, address family in network order.
-    public static let loop = LinkType(rawValue: 108)
+    @inlinable public static var loop: LinkType { LinkType(rawValue: 108) }
     /// LINKTYPE_IPV4.
-    public static let ipv4 = LinkType(rawValue: 228)
+    @inlinable public static var ipv4: LinkType { LinkType(rawValue: 228) }
     /// LINKTYPE_IPV6.
-    public static let ipv6 = LinkType(rawValue: 229)
+    @inlinable public static var ipv6: LinkType { LinkType(rawValue: 229) }
     /// LINKTYPE_LINUX_SLL2: Linux cooked capture v2 (interface index, packet type).
-    public static let linuxSLL2 = LinkType(rawValue: 276)
+    @inlinable public static var linuxSLL2: LinkType { LinkType(rawValue: 276) }
 
     /// The link types lvscope decodes.
     public static let supported: [LinkType] = [

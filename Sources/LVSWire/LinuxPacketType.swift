@@ -5,15 +5,15 @@ public struct LinuxPacketType: RawRepresentable, Hashable, Sendable, CustomStrin
     @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// `PACKET_HOST`: addressed to the capturing host.
-    public static let host = LinuxPacketType(rawValue: 0)
+    @inlinable public static var host: LinuxPacketType { LinuxPacketType(rawValue: 0) }
     /// `PACKET_BROADCAST`: link-layer broadcast.
-    public static let broadcast = LinuxPacketType(rawValue: 1)
+    @inlinable public static var broadcast: LinuxPacketType { LinuxPacketType(rawValue: 1) }
     /// `PACKET_MULTICAST`: link-layer multicast.
-    public static let multicast = LinuxPacketType(rawValue: 2)
+    @inlinable public static var multicast: LinuxPacketType { LinuxPacketType(rawValue: 2) }
     /// `PACKET_OTHERHOST`: addressed to another host (promiscuous mode).
-    public static let otherHost = LinuxPacketType(rawValue: 3)
+    @inlinable public static var otherHost: LinuxPacketType { LinuxPacketType(rawValue: 3) }
     /// `PACKET_OUTGOING`: sent by the capturing host.
-    public static let outgoing = LinuxPacketType(rawValue: 4)
+    @inlinable public static var outgoing: LinuxPacketType { LinuxPacketType(rawValue: 4) }
 
     public var description: String {
         switch rawValue {

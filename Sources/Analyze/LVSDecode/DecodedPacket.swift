@@ -249,7 +249,46 @@ public struct TransportInfo: Sendable, Equatable {
     /// Payload bytes actually captured.
     public var capturedPayloadLength: Int
     public var checksum: ChecksumStatus?
-    public var tcp: TCPInfo?
+    /// The TCP details, for a TCP segment.
+    @inlinable public var tcp: TCPInfo? {
+        get { isTCP ? tcpStorage : nil }
+        set {
+            if let newValue {
+                tcpStorage = newValue
+                isTCP = true
+            } else {
+                isTCP = false
+            }
+        }
+    }
+    // Flat storage and a flag, as in `DecodedPacket`: the decoder writes the TCP fields in
+    // place, which an optional would not let it do without rewriting the whole payload.
+    @usableFromInline var tcpStorage: TCPInfo
+    @usableFromInline var isTCP: Bool
+
+    @inlinable
+    public init(protocolNumber: IPProtocol, offset: Int, sourcePort: UInt16, destinationPort: UInt16,
+                payloadOffset: Int, payloadLength: Int, capturedPayloadLength: Int,
+                checksum: ChecksumStatus? = nil, tcp: TCPInfo? = nil) {
+        self.protocolNumber = protocolNumber
+        self.offset = offset
+        self.sourcePort = sourcePort
+        self.destinationPort = destinationPort
+        self.payloadOffset = payloadOffset
+        self.payloadLength = payloadLength
+        self.capturedPayloadLength = capturedPayloadLength
+        self.checksum = checksum
+        self.tcpStorage = tcp ?? .empty
+        self.isTCP = tcp != nil
+    }
+
+    /// Equal in what they say; stale TCP storage behind a UDP header does not count.
+    public static func == (lhs: TransportInfo, rhs: TransportInfo) -> Bool {
+        lhs.protocolNumber == rhs.protocolNumber && lhs.offset == rhs.offset && lhs.sourcePort == rhs.sourcePort
+            && lhs.destinationPort == rhs.destinationPort && lhs.payloadOffset == rhs.payloadOffset
+            && lhs.payloadLength == rhs.payloadLength && lhs.capturedPayloadLength == rhs.capturedPayloadLength
+            && lhs.checksum == rhs.checksum && lhs.tcp == rhs.tcp
+    }
 
     @usableFromInline static let empty = TransportInfo(
         protocolNumber: IPProtocol(rawValue: 0), offset: 0, sourcePort: 0, destinationPort: 0, payloadOffset: 0,
@@ -276,6 +315,9 @@ public struct TCPInfo: Sendable, Equatable {
     public var optionsMalformed = false
     /// A TOA kind (254/253/200/252) with a length other than 8 or 20.
     public var clientAddressMalformed = false
+
+    @usableFromInline static let empty = TCPInfo(sequenceNumber: 0, acknowledgementNumber: 0, flags: TCPFlags(rawValue: 0),
+                                                 window: 0, headerLength: 0, optionsLength: 0)
 }
 
 /// An ICMPv4 or ICMPv6 message, with the packet an error quotes.

@@ -2,12 +2,14 @@ import LVSWire
 
 extension FrameWalk {
     /// Verifies the TCP, UDP, ICMP or ICMPv6 checksum of the segment at `offset` whose
-    /// IP header declares `length` bytes.
+    /// IP header declares `length` bytes; the pseudo-header's addresses are read from
+    /// that header in the frame.
     @usableFromInline
-    func transportChecksum(of offset: Int, length: Int, in ip: IPInfo, proto: IPProtocol) -> ChecksumStatus {
+    func transportChecksum(of offset: Int, length: Int, in ip: IPContext, proto: IPProtocol) -> ChecksumStatus {
         let segment = bytes(from: offset)
-        switch (ip.source, ip.destination) {
-        case let (.v4(source), .v4(destination)):
+        if ip.version == 4 {
+            let source = IPv4Address(reading: frame, at: ip.offset + IPv4View.Field.source)
+            let destination = IPv4Address(reading: frame, at: ip.offset + IPv4View.Field.destination)
             switch proto {
             case .tcp: return ChecksumStatus(verifying: .tcp, segment: segment, declaredLength: length,
                                              source: source, destination: destination)
@@ -16,7 +18,9 @@ extension FrameWalk {
             case .icmp: return ChecksumStatus(verifyingICMPv4: segment, declaredLength: length)
             default: return .notVerifiable
             }
-        case let (.v6(source), .v6(destination)):
+        } else {
+            let source = IPv6Address(reading: frame, at: ip.offset + IPv6View.Field.source)
+            let destination = IPv6Address(reading: frame, at: ip.offset + IPv6View.Field.destination)
             let kind: ChecksumStatus.TransportKind
             switch proto {
             case .tcp: kind = .tcp
@@ -26,8 +30,6 @@ extension FrameWalk {
             }
             return ChecksumStatus(verifying: kind, segment: segment, declaredLength: length,
                                   source: source, destination: destination)
-        default:
-            return .notVerifiable
         }
     }
 }

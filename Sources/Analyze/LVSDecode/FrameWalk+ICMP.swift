@@ -2,7 +2,7 @@ import LVSWire
 
 extension FrameWalk {
     @usableFromInline
-    mutating func icmpv4(at offset: Int, in ip: IPInfo, into packet: inout DecodedPacket) throws(WireError) {
+    mutating func icmpv4(at offset: Int, in ip: IPContext, into packet: inout DecodedPacket) throws(WireError) {
         attempt(.icmp, at: offset, into: &packet)
         let icmp = try view(at: offset) { b throws(WireError) in try ICMPv4View(checking: b) }
         var info = ICMPInfo(version: 4, type: icmp.type.rawValue, code: icmp.code, isError: icmp.isError)
@@ -20,7 +20,7 @@ extension FrameWalk {
     }
 
     @usableFromInline
-    mutating func icmpv6(at offset: Int, in ip: IPInfo, into packet: inout DecodedPacket) throws(WireError) {
+    mutating func icmpv6(at offset: Int, in ip: IPContext, into packet: inout DecodedPacket) throws(WireError) {
         attempt(.icmpv6, at: offset, into: &packet)
         let icmp = try view(at: offset) { b throws(WireError) in try ICMPv6View(checking: b) }
         var info = ICMPInfo(version: 6, type: icmp.type.rawValue, code: icmp.code, isError: icmp.isError)

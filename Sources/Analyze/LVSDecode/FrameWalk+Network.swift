@@ -11,25 +11,49 @@ extension FrameWalk {
             return
         }
         let ip = try view(at: offset) { b throws(WireError) in try IPv4View(checking: b) }
-        var info = IPInfo(
-            offset: offset, version: 4, source: .v4(ip.source), destination: .v4(ip.destination),
-            protocolNumber: ip.protocol, ttl: ip.ttl, identification: UInt32(ip.identification),
-            trafficClass: ip.dscp << 2 | ip.ecn, dontFragment: ip.dontFragment, moreFragments: ip.moreFragments,
-            fragmentOffset: ip.fragmentOffset, totalLength: ip.effectiveTotalLength,
-            payloadOffset: offset + ip.headerLength, payloadLength: ip.declaredPayloadLength)
+        // The header is written field by field where it is kept (see `fill`), not built
+        // on the stack and copied: that copy reloaded fresh narrow stores as wide ones.
+        if depth == 0 {
+            packet.present.insert(.ip)
+            fill(&packet.ipStorage, from: ip, at: offset)
+        } else {
+            enterTunnel(depth: depth, into: &packet)
+            fill(&packet.tunnelStorage.inner, from: ip, at: offset)
+        }
         if ip.hasOffloadedLength {
             packet.anomalies.insert(.offloadedIPLength)
         }
         if ip.headerLength > 20 { packet.anomalies.insert(.ipv4Options) }
         if ip.ttl == 0 { packet.anomalies.insert(.zeroTTL) }
-        if options.verifyChecksums { info.headerChecksum = ChecksumStatus(verifyingIPv4Header: ip) }
-        noteTrailingBytes(after: offset + info.totalLength, into: &packet)
-        enter(info, depth: depth, into: &packet)
+        noteTrailingBytes(after: offset + ip.effectiveTotalLength, into: &packet)
         if ip.fragmentOffset > 0 {
             packet.anomalies.insert(.laterFragment)
             return
         }
-        try upper(info.protocolNumber, at: info.payloadOffset, in: info, depth: depth, into: &packet)
+        let context = IPContext(offset: offset, payloadLength: ip.declaredPayloadLength, version: 4,
+                                isFragment: ip.isFragment)
+        try upper(ip.protocol, at: offset + ip.headerLength, in: context, depth: depth, into: &packet)
+    }
+
+    /// Every field of `info`, from an IPv4 header at `offset`.
+    @inlinable @inline(__always)
+    func fill(_ info: inout IPInfo, from ip: IPv4View, at offset: Int) {
+        info.offset = offset
+        info.version = 4
+        info.source = .v4(ip.source)
+        info.destination = .v4(ip.destination)
+        info.protocolNumber = ip.protocol
+        info.ttl = ip.ttl
+        info.identification = UInt32(ip.identification)
+        info.trafficClass = ip.dscp << 2 | ip.ecn
+        info.flowLabel = 0
+        info.dontFragment = ip.dontFragment
+        info.moreFragments = ip.moreFragments
+        info.fragmentOffset = ip.fragmentOffset
+        info.totalLength = ip.effectiveTotalLength
+        info.payloadOffset = offset + ip.headerLength
+        info.payloadLength = ip.declaredPayloadLength
+        info.headerChecksum = options.verifyChecksums ? ChecksumStatus(verifyingIPv4Header: ip) : nil
     }
 
     @usableFromInline
@@ -62,7 +86,9 @@ extension FrameWalk {
             packet.anomalies.insert(.laterFragment)
             return
         }
-        try upper(info.protocolNumber, at: info.payloadOffset, in: info, depth: depth, into: &packet)
+        let context = IPContext(offset: offset, payloadLength: info.payloadLength, version: 6,
+                                isFragment: info.isFragment)
+        try upper(info.protocolNumber, at: info.payloadOffset, in: context, depth: depth, into: &packet)
     }
 
     /// What GRE carries: IP, Ethernet (transparent bridging), ERSPAN mirrors, MPLS, or
@@ -98,9 +124,18 @@ extension FrameWalk {
         if depth == 0 {
             packet.ip = info
         } else {
-            packet.tunnel = TunnelInfo(kind: tunnelKind, greKey: greKey, inner: info,
-                                       depth: UInt8(truncatingIfNeeded: depth))
+            enterTunnel(depth: depth, into: &packet)
+            packet.tunnelStorage.inner = info
         }
+    }
+
+    /// Marks the tunnel being entered; its inner header is written next.
+    @inlinable
+    func enterTunnel(depth: Int, into packet: inout DecodedPacket) {
+        packet.present.insert(.tunnel)
+        packet.tunnelStorage.kind = tunnelKind
+        packet.tunnelStorage.greKey = greKey
+        packet.tunnelStorage.depth = UInt8(truncatingIfNeeded: depth)
     }
 
     /// Bytes after the IP packet that minimum-frame padding (60 bytes) does not explain.
@@ -113,7 +148,7 @@ extension FrameWalk {
 
     /// The upper layer of an IP header: transport, ICMP, or another IP header.
     @usableFromInline
-    mutating func upper(_ proto: IPProtocol, at offset: Int, in ip: IPInfo, depth: Int,
+    mutating func upper(_ proto: IPProtocol, at offset: Int, in ip: IPContext, depth: Int,
                         into packet: inout DecodedPacket) throws(WireError) {
         switch proto {
         case .tcp: try tcp(at: offset, in: ip, into: &packet)

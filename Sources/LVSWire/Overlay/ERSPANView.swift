@@ -15,8 +15,8 @@ public struct ERSPANView {
     public enum Kind: Sendable { case typeI, typeII, typeIII }
 
     /// GRE protocol types that carry ERSPAN.
-    public static let typeIIGREProtocol = EtherType(rawValue: 0x88BE)
-    public static let typeIIIGREProtocol = EtherType(rawValue: 0x22EB)
+    @inlinable public static var typeIIGREProtocol: EtherType { EtherType(rawValue: 0x88BE) }
+    @inlinable public static var typeIIIGREProtocol: EtherType { EtherType(rawValue: 0x22EB) }
 
     public let bytes: UnsafeRawBufferPointer
     public let headerLength: Int

@@ -11,7 +11,7 @@ public struct MACsecView {
         @inlinable public static var integrityCheckLength: Int { 16 }
     }
 
-    public static let etherType = EtherType(rawValue: 0x88E5)
+    @inlinable public static var etherType: EtherType { EtherType(rawValue: 0x88E5) }
 
     public let bytes: UnsafeRawBufferPointer
     public let headerLength: Int

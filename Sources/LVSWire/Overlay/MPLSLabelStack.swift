@@ -7,8 +7,8 @@ public struct MPLSLabelStack {
     }
 
     /// Unicast and multicast MPLS EtherTypes; MPLS over UDP uses port 6635 (RFC 7510).
-    public static let unicast = EtherType(rawValue: 0x8847)
-    public static let multicast = EtherType(rawValue: 0x8848)
+    @inlinable public static var unicast: EtherType { EtherType(rawValue: 0x8847) }
+    @inlinable public static var multicast: EtherType { EtherType(rawValue: 0x8848) }
     public static let udpPort: UInt16 = 6635
 
     public let bytes: UnsafeRawBufferPointer
