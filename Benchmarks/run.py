@@ -19,21 +19,33 @@ CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
 LVSCOPE = os.path.join(ROOT, ".build", "release", "lvscope")
 
 
-def measure(argv, repeat):
-    """Best-of-`repeat` wall time and the peak RSS of that best run."""
-    best = None
+def run_once(argv):
+    """Wall time and peak RSS (MiB) of one run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"bench: {' '.join(argv)} exited {code}: {proc.stderr.read().decode(errors='replace')[:300]}")
+    return elapsed, usage.ru_maxrss / 1024.0
+
+
+def measure_all(argvs, repeat):
+    """Best-of-`repeat` wall time and the peak RSS of that best run, for each command.
+    The commands run in turn, round after round, so that a slow spell of this shared
+    machine hits all of them instead of flattering or sinking one ratio."""
+    best = [None] * len(argvs)
     for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        code = os.waitstatus_to_exitcode(status)
-        if code not in (0, 1):
-            sys.exit(f"bench: {' '.join(argv)} exited {code}: {proc.stderr.read().decode(errors='replace')[:300]}")
-        rss = usage.ru_maxrss / 1024.0
-        if best is None or elapsed < best[0]:
-            best = (elapsed, rss)
+        for i, argv in enumerate(argvs):
+            result = run_once(argv)
+            if best[i] is None or result[0] < best[i][0]:
+                best[i] = result
     return best
+
+
+def measure(argv, repeat):
+    return measure_all([argv], repeat)[0]
 
 
 def synthetic(mode, packets):
@@ -77,21 +89,22 @@ def report(label, subject, floor, packets, extra=""):
           f"peak {subject[1]:7.1f} MiB{extra}")
 
 
-def floor_of(path, args, floor_exe):
-    """The file's packet count and libpcap's bare read loop on it, printed."""
+def floor_of(path, args, floor_exe, *subjects):
+    """The file's packet count, libpcap's bare read loop on it (printed) and each subject
+    command, all measured in turn (see `measure_all`)."""
     packets = count_packets(path)
-    floor = measure([floor_exe, path], args.repeat)
+    floor, *results = measure_all([[floor_exe, path], *subjects], args.repeat)
     print(f"file: {os.path.basename(path)}  {packets} packets")
     print(f"{'libpcap floor (pcap_next_ex)':<34} {packets / floor[0] / 1e6:7.2f} Mpkt/s  {100.0:6.1f}% of floor  "
           f"peak {floor[1]:7.1f} MiB")
-    return packets, floor
+    return packets, floor, results
 
 
 @bench("decode")
 def bench_decode(args, floor_exe):
     path = synthetic("nat", args.packets)
-    packets, floor = floor_of(path, args, floor_exe)
-    report("lvscope decode --summary", measure([LVSCOPE, "decode", "--summary", path], args.repeat), floor, packets)
+    packets, floor, (decode,) = floor_of(path, args, floor_exe, [LVSCOPE, "decode", "--summary", path])
+    report("lvscope decode --summary", decode, floor, packets)
 
 
 @bench("flows")
@@ -101,9 +114,9 @@ def bench_flows(args, floor_exe):
     bytes it holds (entry pages + index + extras pool) when the number of live flows
     peaked, divided by that number. Targets: >= 45% of floor, <= 300 bytes per flow."""
     path = synthetic("nat", args.packets)
-    packets, floor = floor_of(path, args, floor_exe)
     argv = [LVSCOPE, "flows", "--format", "tsv", "-o", "/dev/null", path]
-    report("lvscope flows --format tsv", measure(argv, args.repeat), floor, packets)
+    packets, floor, (flows,) = floor_of(path, args, floor_exe, argv)
+    report("lvscope flows --format tsv", flows, floor, packets)
     stats = subprocess.run(argv + ["--table-stats"], check=True, capture_output=True, text=True).stderr
     for line in stats.splitlines():
         if not line.startswith("table-stats "):
@@ -122,8 +135,8 @@ def bench_analyze(args, floor_exe):
     ratio to the floor (target >= 33%) and to tshark's TCP conversation table on the same
     file (target >= 20x faster), with peak memory against tshark's (target <= 1/5)."""
     path = synthetic("nat", args.packets)
-    packets, floor = floor_of(path, args, floor_exe)
-    lvscope = measure([LVSCOPE, "analyze", "--format", "json", "-o", "/dev/null", path], args.repeat)
+    packets, floor, (lvscope,) = floor_of(path, args, floor_exe,
+                                          [LVSCOPE, "analyze", "--format", "json", "-o", "/dev/null", path])
     report("lvscope analyze --format json", lvscope, floor, packets)
     if not shutil.which("tshark"):
         print("tshark not installed: no comparison")
@@ -159,22 +172,26 @@ def replay_vs_tcprewrite(args, floor_exe, modes):
     emissions written with pcap_dump) and tcprewrite's stateless destination rewrite with
     checksum fixing on the same file, in one run. Returns {mode: lvscope / tcprewrite}."""
     path = synthetic("vip", args.packets)
-    packets, floor = floor_of(path, args, floor_exe)
     configs = {"NAT": SYNTHETIC_NAT_CONFIG, "FULL-NAT": SYNTHETIC_FULLNAT_CONFIG}
-    times = {}
+    commands = []
     for mode in modes:
         config = os.path.join(WORK, f"synthetic-{mode.lower()}.ipvsadm")
         with open(config, "w") as f:
             f.write(configs[mode])
         out = os.path.join(WORK, f"replay-{mode.lower()}-out.pcap")
-        times[mode] = measure([LVSCOPE, "replay", "--config", config, "--output", out, path], args.repeat)
+        commands.append([LVSCOPE, "replay", "--config", config, "--output", out, path])
+    has_tcprewrite = shutil.which("tcprewrite") is not None
+    if has_tcprewrite:
+        commands.append(["tcprewrite", "--dstipmap=192.0.2.10/32:198.51.100.11/32", "--fixcsum",
+                         "--infile=" + path, "--outfile=" + os.path.join(WORK, "tcprewrite-out.pcap")])
+    packets, floor, results = floor_of(path, args, floor_exe, *commands)
+    times = dict(zip(modes, results))
+    for mode in modes:
         report(f"lvscope replay ({mode} model)", times[mode], floor, packets)
-    if not shutil.which("tcprewrite"):
+    if not has_tcprewrite:
         print("tcprewrite not installed: no comparison")
         return {}
-    tcprewrite_out = os.path.join(WORK, "tcprewrite-out.pcap")
-    tcprewrite = measure(["tcprewrite", "--dstipmap=192.0.2.10/32:198.51.100.11/32", "--fixcsum",
-                          "--infile=" + path, "--outfile=" + tcprewrite_out], args.repeat)
+    tcprewrite = results[-1]
     report("tcprewrite --dstipmap --fixcsum", tcprewrite, floor, packets)
     return {mode: tcprewrite[0] / times[mode][0] for mode in modes}
 
@@ -204,7 +221,7 @@ def bench_core(args, floor_exe):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--packets", type=int, default=1_500_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--only", nargs="*", default=None)
     args = parser.parse_args()
     if not os.path.exists(LVSCOPE):

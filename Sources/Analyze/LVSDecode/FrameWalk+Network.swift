@@ -11,33 +11,37 @@ extension FrameWalk {
             return
         }
         let ip = try view(at: offset) { b throws(WireError) in try IPv4View(checking: b) }
+        // The lengths are read once: the view's accessors are not always inlined.
+        let headerLength = ip.headerLength
+        let totalLength = ip.effectiveTotalLength
+        let lengths = (header: headerLength, total: totalLength, payload: totalLength - headerLength)
         // The header is written field by field where it is kept (see `fill`), not built
         // on the stack and copied: that copy reloaded fresh narrow stores as wide ones.
         if depth == 0 {
             packet.present.insert(.ip)
-            fill(&packet.ipStorage, from: ip, at: offset)
+            fill(&packet.ipStorage, from: ip, at: offset, lengths: lengths)
         } else {
             enterTunnel(depth: depth, into: &packet)
-            fill(&packet.tunnelStorage.inner, from: ip, at: offset)
+            fill(&packet.tunnelStorage.inner, from: ip, at: offset, lengths: lengths)
         }
         if ip.hasOffloadedLength {
             packet.anomalies.insert(.offloadedIPLength)
         }
-        if ip.headerLength > 20 { packet.anomalies.insert(.ipv4Options) }
+        if headerLength > IPv4View.minimumHeaderLength { packet.anomalies.insert(.ipv4Options) }
         if ip.ttl == 0 { packet.anomalies.insert(.zeroTTL) }
-        noteTrailingBytes(after: offset + ip.effectiveTotalLength, into: &packet)
+        noteTrailingBytes(after: offset + totalLength, into: &packet)
         if ip.fragmentOffset > 0 {
             packet.anomalies.insert(.laterFragment)
             return
         }
-        let context = IPContext(offset: offset, payloadLength: ip.declaredPayloadLength, version: 4,
-                                isFragment: ip.isFragment)
-        try upper(ip.protocol, at: offset + ip.headerLength, in: context, depth: depth, into: &packet)
+        let context = IPContext(offset: offset, payloadLength: lengths.payload, version: 4, isFragment: ip.isFragment)
+        try upper(ip.protocol, at: offset + headerLength, in: context, depth: depth, into: &packet)
     }
 
-    /// Every field of `info`, from an IPv4 header at `offset`.
+    /// Every field of `info`, from an IPv4 header at `offset` and its lengths.
     @inlinable @inline(__always)
-    func fill(_ info: inout IPInfo, from ip: IPv4View, at offset: Int) {
+    func fill(_ info: inout IPInfo, from ip: IPv4View, at offset: Int,
+              lengths: (header: Int, total: Int, payload: Int)) {
         info.offset = offset
         info.version = 4
         info.source = .v4(ip.source)
@@ -50,9 +54,9 @@ extension FrameWalk {
         info.dontFragment = ip.dontFragment
         info.moreFragments = ip.moreFragments
         info.fragmentOffset = ip.fragmentOffset
-        info.totalLength = ip.effectiveTotalLength
-        info.payloadOffset = offset + ip.headerLength
-        info.payloadLength = ip.declaredPayloadLength
+        info.totalLength = lengths.total
+        info.payloadOffset = offset + lengths.header
+        info.payloadLength = lengths.payload
         info.headerChecksum = options.verifyChecksums ? ChecksumStatus(verifyingIPv4Header: ip) : nil
     }
 

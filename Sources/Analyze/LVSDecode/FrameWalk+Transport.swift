@@ -17,7 +17,7 @@ extension FrameWalk {
         packet.transportStorage.destinationPort = tcp.destinationPort
         packet.transportStorage.payloadOffset = offset + headerLength
         packet.transportStorage.payloadLength = declared
-        packet.transportStorage.capturedPayloadLength = min(declared, tcp.payload.count)
+        packet.transportStorage.capturedPayloadLength = min(declared, max(0, tcp.bytes.count - headerLength))
         packet.transportStorage.checksum = nil
         packet.transportStorage.isTCP = true
         packet.transportStorage.tcpStorage.sequenceNumber = tcp.sequenceNumber.rawValue
