@@ -113,31 +113,45 @@ enum RealServerAttempts {
     }
 
     /// Per service and real server, each attempt counted once with its best outcome, in
-    /// service then server order.
+    /// service then server order, each server's attempts in time order.
     static func tally(_ attempts: [RealServerAttempt]) -> [RealServerTally] {
-        struct Server: Hashable {
+        // One flat table from (service, server, attempt key) to the best sighting so far
+        // (by index) and whether any sighting could judge it: nested dictionaries of
+        // copied attempts cost a few thousand instructions per attempt.
+        struct Sighting: Hashable {
             var service: VirtualServiceID
             var server: IPAddress
+            var key: RealServerAttempt.Key
         }
-        var merged: [Server: [RealServerAttempt.Key: RealServerAttempt]] = [:]
-        for attempt in attempts {
-            let id = Server(service: attempt.service, server: attempt.server)
-            merged[id, default: [:]][attempt.key] = merge(merged[id]?[attempt.key], attempt)
+        var best: [Sighting: (index: Int, judged: Bool)] = [:]
+        best.reserveCapacity(attempts.count)
+        for i in attempts.indices {
+            let sighting = Sighting(service: attempts[i].service, server: attempts[i].server, key: attempts[i].key)
+            guard let (old, judged) = best[sighting] else {
+                best[sighting] = (i, attempts[i].judged)
+                continue
+            }
+            best[sighting] = (isBetter(attempts[i], than: attempts[old]) ? i : old, judged || attempts[i].judged)
         }
-        return merged.keys.sorted { ($0.service, $0.server) < ($1.service, $1.server) }.map { id in
-            let list = (merged[id] ?? [:]).values.sorted { $0.time < $1.time }
-            var tally = RealServerTally(service: id.service, mode: list.first?.mode ?? .unknown, server: id.server)
-            for attempt in list { count(attempt, into: &tally) }
-            return tally
+        var merged = best.values.map { entry in
+            var attempt = attempts[entry.index]
+            attempt.judged = entry.judged
+            return attempt
         }
+        merged.sort { ($0.service, $0.server, $0.time, $0.record) < ($1.service, $1.server, $1.time, $1.record) }
+        var tallies: [RealServerTally] = []
+        for attempt in merged {
+            if tallies.last?.service != attempt.service || tallies.last?.server != attempt.server {
+                tallies.append(RealServerTally(service: attempt.service, mode: attempt.mode, server: attempt.server))
+            }
+            count(attempt, into: &tallies[tallies.count - 1])
+        }
+        return tallies
     }
 
-    private static func merge(_ old: RealServerAttempt?, _ new: RealServerAttempt) -> RealServerAttempt {
-        guard var old else { return new }
-        let judged = old.judged || new.judged
-        if new.outcome < old.outcome || (new.outcome == old.outcome && new.judged && !old.judged) { old = new }
-        old.judged = judged
-        return old
+    /// A better outcome, or the same one seen where it could be judged.
+    private static func isBetter(_ new: RealServerAttempt, than old: RealServerAttempt) -> Bool {
+        new.outcome < old.outcome || (new.outcome == old.outcome && new.judged && !old.judged)
     }
 
     private static func count(_ attempt: RealServerAttempt, into tally: inout RealServerTally) {

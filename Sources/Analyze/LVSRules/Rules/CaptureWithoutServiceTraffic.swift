@@ -1,3 +1,4 @@
+import LVSCapture
 import LVSFlows
 import LVSInference
 import LVSWire
@@ -30,7 +31,13 @@ struct CaptureWithoutServiceTraffic: Rule {
     func evaluate(_ context: AnalysisContext) -> [Finding] {
         let topology = context.facts.topology
         var serving = Set<String>()
-        for record in context.flows.records where touchesService(record, topology) { serving.insert(record.point.point) }
+        // Once a point is known to serve, its other records need no look: a point's records
+        // come together, so remembering the last one found skips nearly all of them.
+        var lastServing: CapturePointName?
+        for record in context.flows.records where record.point != lastServing && touchesService(record, topology) {
+            serving.insert(record.point.point)
+            lastServing = record.point
+        }
         for claim in context.flows.claims.claims where topology.vips.contains(claim.address) {
             serving.insert(claim.point.point)
         }
