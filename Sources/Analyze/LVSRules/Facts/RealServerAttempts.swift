@@ -52,9 +52,10 @@ enum RealServerAttempts {
     /// The service and real server of a flow on the real-server side, if it is one.
     static func identify(_ record: FlowRecord, _ topology: ServiceTopology) -> (ServiceVerdict, IPAddress)? {
         if topology.isRealServer(record.respAddress) {
-            for service in topology.services(ofRealServer: record.respAddress)
-            where service.service.protocolNumber == record.protocolNumber && isRewrittenLeg(record, service, topology) {
-                return (service, record.respAddress)
+            for i in topology.serviceIndices(ofRealServer: record.respAddress)
+            where topology.services[i].service.protocolNumber == record.protocolNumber
+                && isRewrittenLeg(record, topology.services[i], topology) {
+                return (topology.services[i], record.respAddress)
             }
         }
         guard let service = topology.requestService(record), service.mode == .dr || service.mode == .tun else {

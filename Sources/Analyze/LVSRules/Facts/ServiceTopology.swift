@@ -98,8 +98,12 @@ struct ServiceTopology {
 
     /// The services `address` is a real server of.
     func services(ofRealServer address: IPAddress) -> [ServiceVerdict] {
-        (realServerServices[address] ?? []).map { services[$0] }
+        serviceIndices(ofRealServer: address).map { services[$0] }
     }
+
+    /// Indices into `services` of the services `address` is a real server of: for the
+    /// per-record paths, which read a verdict in place rather than copy it.
+    func serviceIndices(ofRealServer address: IPAddress) -> [Int] { realServerServices[address] ?? [] }
 
     func isRealServer(_ address: IPAddress) -> Bool { realServerServices[address] != nil }
 

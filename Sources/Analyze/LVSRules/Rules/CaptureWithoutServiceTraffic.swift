@@ -59,8 +59,8 @@ struct CaptureWithoutServiceTraffic: Rule {
         if let tunnel = record.tunnel, topology.isRealServer(tunnel.destination) { return true }
         for address in [record.origAddress, record.respAddress] where topology.isRealServer(address) {
             let port = address == record.origAddress ? record.origPort : record.respPort
-            if topology.services(ofRealServer: address).contains(where: { service in
-                service.realServers.contains { $0.address == address && $0.port == port }
+            if topology.serviceIndices(ofRealServer: address).contains(where: { i in
+                topology.services[i].realServers.contains { $0.address == address && $0.port == port }
             }) { return true }
         }
         return false
