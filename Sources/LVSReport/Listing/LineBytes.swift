@@ -12,7 +12,15 @@ struct LineBytes {
             out.append(UInt8(ascii: "-"))
             return
         }
-        out.append(contentsOf: value.utf8)
+        append(value)
+    }
+
+    /// A string's UTF-8 bytes, copied at once when the string is stored contiguously
+    /// (the generic sequence path costs more than the copy).
+    mutating func append(_ value: String) {
+        if value.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
+            out.append(contentsOf: value.utf8)
+        }
     }
 
     mutating func decimal(_ value: Int) {
@@ -25,17 +33,23 @@ struct LineBytes {
     }
 
     mutating func decimal(_ value: UInt64) {
-        var divisor: UInt64 = 1
-        while value / divisor >= 10 { divisor *= 10 }
-        digits(value, divisor: divisor)
+        digits(value, count: 0)
     }
 
-    /// The digits of `value` from `divisor`'s place down (leading zeros included).
-    private mutating func digits(_ value: UInt64, divisor: UInt64) {
-        var divisor = divisor
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
+    /// The digits of `value`, at least `count` of them (leading zeros). Written from the
+    /// right into a stack buffer: every division is by the constant 10, which compiles to
+    /// a multiplication.
+    private mutating func digits(_ value: UInt64, count: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var rest = value
+            var index = buffer.count
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0 || buffer.count - index < count
+            // Byte by byte: a handful of digits, and `append(contentsOf:)` costs more to set up.
+            for i in index..<buffer.count { out.append(buffer[i]) }
         }
     }
 
@@ -45,12 +59,12 @@ struct LineBytes {
         let magnitude = nanoseconds.magnitude
         decimal(magnitude / 1_000_000_000)
         out.append(UInt8(ascii: "."))
-        digits(magnitude % 1_000_000_000, divisor: 100_000_000)
+        digits(magnitude % 1_000_000_000, count: 9)
     }
 
     mutating func address(_ address: IPAddress) {
         guard case let .v4(v4) = address else {
-            out.append(contentsOf: address.description.utf8)
+            append(address.description)
             return
         }
         let value = v4.rawValue
