@@ -87,4 +87,22 @@ import Testing
             "lvscope: warning: \(config):4:5: unknown keyword \"persistance_timeout\" in virtual_server (skipped)",
         ], "\(outcome.error)")
     }
+
+    /// The deployment straight from the director: `--config <(ipvsadm-save -n)` or a pipe
+    /// into `/dev/stdin` (FileManager cannot read either; read(2) can). A device that
+    /// never ends is refused at its first chunk as binary.
+    @Test func configurationFromAPipe() throws {
+        let lvscope = try CommandRunner.executable().path
+        let config = try FixturePaths.repositoryRoot().appendingPathComponent("Fixtures/config/nat-wrong-gateway.ipvsadm").path
+        let capture = try Self.scenario("director-any.pcap")
+        let piped = try Subprocess.run("/bin/sh", ["-c", "cat '\(config)' | '\(lvscope)' analyze --config /dev/stdin '\(capture)'"])
+        #expect(piped.status == 0, "\(piped.error)")
+        let fromFile = try Self.run(["--config", config, capture])
+        // The same report, but for the file name the remedies cite.
+        #expect(piped.output.replacingOccurrences(of: "/dev/stdin", with: config) == fromFile.output)
+        #expect(fromFile.status == 0)
+        #expect(piped.output.contains("NAT (0.98)"))
+        try expectBadInput(["--config", "/dev/zero", capture], "is binary, not a text configuration file (/dev/zero)")
+    }
 }
+
