@@ -17,7 +17,7 @@ public struct EthernetView {
     public let bytes: UnsafeRawBufferPointer
 
     /// Checks that the 14-byte header is present.
-    @inlinable
+    @inlinable @inline(__always)
     public init(checking bytes: UnsafeRawBufferPointer) throws(WireError) {
         try WireError.require(Field.payload, in: bytes, layer: .ethernet)
         self.bytes = bytes

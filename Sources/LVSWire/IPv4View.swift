@@ -34,7 +34,7 @@ public struct IPv4View {
 
     public let bytes: UnsafeRawBufferPointer
 
-    @inlinable
+    @inlinable @inline(__always)
     public init(checking bytes: UnsafeRawBufferPointer) throws(WireError) {
         try WireError.require(Field.options, in: bytes, layer: .ipv4)
         let first = bytes.u8(at: Field.versionAndHeaderLength)
@@ -91,7 +91,7 @@ public struct IPv4View {
     @inlinable public var hasOffloadedLength: Bool { totalLength == 0 }
 
     /// The total length used for the payload: the field, or the buffer length under offload.
-    @inlinable public var effectiveTotalLength: Int {
+    @inlinable @inline(__always) public var effectiveTotalLength: Int {
         hasOffloadedLength ? bytes.count : Int(totalLength)
     }
 

@@ -22,7 +22,7 @@ public struct TCPView {
 
     public let bytes: UnsafeRawBufferPointer
 
-    @inlinable
+    @inlinable @inline(__always)
     public init(checking bytes: UnsafeRawBufferPointer) throws(WireError) {
         try WireError.require(Field.options, in: bytes, layer: .tcp)
         let headerLength = Int(bytes.u8(at: Field.dataOffsetAndFlags) >> 4) * 4
@@ -49,12 +49,12 @@ public struct TCPView {
     @inlinable public var urgentPointer: UInt16 { bytes.u16(at: Field.urgentPointer) }
 
     /// The raw option bytes, padding included.
-    @inlinable public var options: UnsafeRawBufferPointer {
+    @inlinable @inline(__always) public var options: UnsafeRawBufferPointer {
         bytes.slice(from: Field.options, length: headerLength - Field.options)
     }
 
     /// The options, decoded lazily without allocation.
-    @inlinable public var decodedOptions: TCPOptions { TCPOptions(options) }
+    @inlinable @inline(__always) public var decodedOptions: TCPOptions { TCPOptions(options) }
 
     /// The captured segment data after the header.
     @inlinable public var payload: UnsafeRawBufferPointer { bytes.suffix(from: headerLength) }
