@@ -10,11 +10,15 @@ import LVSRules
 /// (`ServiceInference`) and runs the rules (`RuleCatalog`). Every failure becomes one
 /// `LVScopeError` line (exit status 2).
 public enum Analysis {
-    public static func run(inputs: [CaptureInput], options: AnalysisOptions) throws -> AnalysisResult {
+    /// The configuration's warnings go to `warn` as soon as it is read, so that they are
+    /// seen even when a capture then turns out to be bad.
+    public static func run(inputs: [CaptureInput], options: AnalysisOptions,
+                           warn: (ConfigWarning) -> Void = { _ in }) throws -> AnalysisResult {
         guard !inputs.isEmpty else { throw LVScopeError("no capture given", at: "CAPTURE") }
         let deployment = try options.configPath.map { path throws(LVScopeError) in
             try loadConfiguration(path, directory: options.directory)
         }
+        deployment?.warnings.forEach(warn)
         let profile = try kernelProfile(options.kernel, deployment: deployment)
         let names = Set(inputs.map(\.point))
         for name in options.forcedRoles.keys.sorted() where !names.contains(name) {

@@ -282,7 +282,8 @@ public struct TransportInfo: Sendable, Equatable {
         self.isTCP = tcp != nil
     }
 
-    /// Equal in what they say; stale TCP storage behind a UDP header does not count.
+    /// Equal in what they say; stale TCP storage behind a UDP header does not count. Written
+    /// out by hand: a stored property added to this type must be added here too.
     public static func == (lhs: TransportInfo, rhs: TransportInfo) -> Bool {
         lhs.protocolNumber == rhs.protocolNumber && lhs.offset == rhs.offset && lhs.sourcePort == rhs.sourcePort
             && lhs.destinationPort == rhs.destinationPort && lhs.payloadOffset == rhs.payloadOffset
@@ -293,6 +294,16 @@ public struct TransportInfo: Sendable, Equatable {
     @usableFromInline static let empty = TransportInfo(
         protocolNumber: IPProtocol(rawValue: 0), offset: 0, sourcePort: 0, destinationPort: 0, payloadOffset: 0,
         payloadLength: 0, capturedPayloadLength: 0)
+}
+
+extension TransportInfo: CustomStringConvertible {
+    /// What the header says, without the TCP storage a UDP header leaves stale (test
+    /// failure messages print this).
+    public var description: String {
+        "TransportInfo(protocol: \(protocolNumber), offset: \(offset), ports: \(sourcePort) > \(destinationPort), "
+            + "payload: \(payloadOffset)+\(payloadLength) (\(capturedPayloadLength) captured), "
+            + "checksum: \(checksum.map { "\($0)" } ?? "nil"), tcp: \(tcp.map { "\($0)" } ?? "nil"))"
+    }
 }
 
 /// The TCP header fields and a summary of its options.
@@ -316,8 +327,10 @@ public struct TCPInfo: Sendable, Equatable {
     /// A TOA kind (254/253/200/252) with a length other than 8 or 20.
     public var clientAddressMalformed = false
 
-    @usableFromInline static let empty = TCPInfo(sequenceNumber: 0, acknowledgementNumber: 0, flags: TCPFlags(rawValue: 0),
-                                                 window: 0, headerLength: 0, optionsLength: 0)
+    @usableFromInline static var empty: TCPInfo {
+        TCPInfo(sequenceNumber: 0, acknowledgementNumber: 0, flags: TCPFlags(rawValue: 0), window: 0, headerLength: 0,
+                optionsLength: 0)
+    }
 }
 
 /// An ICMPv4 or ICMPv6 message, with the packet an error quotes.

@@ -6,6 +6,7 @@ extension FrameWalk {
     /// that header in the frame.
     @usableFromInline
     func transportChecksum(of offset: Int, length: Int, in ip: IPContext, proto: IPProtocol) -> ChecksumStatus {
+        guard !ip.isRoutedOnward else { return .notVerifiable }
         let segment = bytes(from: offset)
         if ip.version == 4 {
             let source = IPv4Address(reading: frame, at: ip.offset + IPv4View.Field.source)

@@ -91,7 +91,7 @@ extension FrameWalk {
             return
         }
         let context = IPContext(offset: offset, payloadLength: info.payloadLength, version: 6,
-                                isFragment: info.isFragment)
+                                isFragment: info.isFragment, isRoutedOnward: (chain.routingSegmentsLeft ?? 0) > 0)
         try upper(info.protocolNumber, at: info.payloadOffset, in: context, depth: depth, into: &packet)
     }
 

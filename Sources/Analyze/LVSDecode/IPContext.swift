@@ -12,12 +12,17 @@ struct IPContext {
     @usableFromInline var payloadLength: Int
     @usableFromInline var version: UInt8
     @usableFromInline var isFragment: Bool
+    /// An IPv6 routing header with segments left: the pseudo-header's destination is the
+    /// final one in that header, not the header's (RFC 8200 §8.1), so the checksum is
+    /// not verified.
+    @usableFromInline var isRoutedOnward: Bool
 
     @inlinable
-    init(offset: Int, payloadLength: Int, version: UInt8, isFragment: Bool) {
+    init(offset: Int, payloadLength: Int, version: UInt8, isFragment: Bool, isRoutedOnward: Bool = false) {
         self.offset = offset
         self.payloadLength = payloadLength
         self.version = version
         self.isFragment = isFragment
+        self.isRoutedOnward = isRoutedOnward
     }
 }

@@ -34,11 +34,10 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisArguments
 
     func run() throws {
-        let result = try Analysis.run(inputs: analysis.captures, options: analysis.options)
+        let result = try Analysis.run(inputs: analysis.captures, options: analysis.options, warn: warn)
         let sink = try OutputSink.open(output)
         try sink.write(try result.rendered(format, color: color.enabled(writingTo: output)))
         try sink.flush()
-        result.deployment?.warnings.forEach(warn)
         for point in result.flows.points where point.truncatedTail {
             warn("capture file ends inside its last record (\(point.input.path))")
         }

@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisArguments
 
     func run() throws {
-        let result = try Check.run(inputs: analysis.captures, options: analysis.options, failOn: failOn)
+        let result = try Check.run(inputs: analysis.captures, options: analysis.options, failOn: failOn, warn: warn)
         // Both destinations are opened before anything is written: a bad --junit path is bad
         // input (exit 2), not a half-written report.
         let junitSink = try junit.map { try OutputSink.open($0) }
@@ -53,7 +53,6 @@ struct CheckCommand: ParsableCommand {
             try junitSink.write(result.junit().document())
             try junitSink.flush()
         }
-        result.analysis.deployment?.warnings.forEach(warn)
         for point in result.analysis.flows.points where point.truncatedTail {
             warn("capture file ends inside its last record (\(point.input.path))")
         }
