@@ -77,8 +77,8 @@ public struct Correlator {
     /// (`uids` is scratch, reused across connections).
     private func connectionID(_ legs: [ConnectionLeg], _ uids: inout [FlowUID]) -> String {
         uids.removeAll(keepingCapacity: true)
-        for leg in legs {
-            for observation in leg.observations { uids.append(observation.uid) }
+        for l in legs.indices {
+            for o in legs[l].observations.indices { uids.append(legs[l].observations[o].uid) }
         }
         uids.sort()
         var hash = FNV1a()
@@ -89,11 +89,18 @@ public struct Correlator {
     private func membership(_ connections: [ServiceConnection]) -> [FlowUID: (connection: Int, rewrites: Rewrite)] {
         var result: [FlowUID: (connection: Int, rewrites: Rewrite)] = [:]
         result.reserveCapacity(connections.reduce(0) { $0 + $1.legs.reduce(0) { $0 + $1.observations.count } })
-        for (index, connection) in connections.enumerated() {
-            for leg in connection.legs {
-                for observation in leg.observations {
-                    let previous = result[observation.uid]?.rewrites ?? []
-                    result[observation.uid] = (index, previous.union(leg.rewrites))
+        // By index: a `for leg in` would copy each leg (and observation) out of its array.
+        for index in connections.indices {
+            for l in connections[index].legs.indices {
+                let rewrites = connections[index].legs[l].rewrites
+                for o in connections[index].legs[l].observations.indices {
+                    // A record seen on several legs joins their rewrites (a second lookup
+                    // only then).
+                    let uid = connections[index].legs[l].observations[o].uid
+                    if let previous = result.updateValue((index, rewrites), forKey: uid),
+                       !previous.rewrites.isSubset(of: rewrites) {
+                        result[uid] = (index, previous.rewrites.union(rewrites))
+                    }
                 }
             }
         }
