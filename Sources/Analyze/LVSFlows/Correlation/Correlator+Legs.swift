@@ -97,17 +97,17 @@ extension Correlator {
         return highest
     }
 
+    private static func allDistinct(_ links: [LinkLeg]) -> Bool {
+        for k in links.indices.dropFirst() where links[..<k].contains(links[k]) { return false }
+        return true
+    }
+
     private func makeLeg(_ draft: LegDraft, _ list: [Int], rewrites: Rewrite, offsets: OffsetEstimate) -> ConnectionLeg {
         let first = list[draft.members.lowerBound]
         var tunnel: TunnelEndpoints?
         if containsLink(draft, list, where: \.encapsulated) {
             for k in draft.members where tunnel == nil { tunnel = records[list[k]].tunnel }
         }
-        var links: [LinkLeg] = []
-        forEachLink(draft, list) { link in
-            if !links.contains(link) { links.append(link) }
-        }
-        links.sort()
         var observations: [LegObservation] = []
         observations.reserveCapacity(draft.members.count)
         var start = Int64.max
@@ -121,6 +121,17 @@ extension Correlator {
             own.sort()
             observations.append(LegObservation(point: records[i].point, input: inputs[i], uid: records[i].uid, links: own))
             start = min(start, offsets.corrected(time(i), input: inputs[i]))
+        }
+        // The leg's distinct links, sorted: a lone record's own when they are distinct
+        // (one array for both).
+        var links: [LinkLeg] = []
+        if observations.count == 1, Self.allDistinct(observations[0].links) {
+            links = observations[0].links
+        } else {
+            forEachLink(draft, list) { link in
+                if !links.contains(link) { links.append(link) }
+            }
+            links.sort()
         }
         // The first member's fields read in place (a `let` of the record copies all of it).
         return ConnectionLeg(protocolNumber: records[first].protocolNumber, origAddress: records[first].origAddress,
