@@ -89,6 +89,29 @@ import Testing
         }
     }
 
+    /// The correlator reuses its working lists from one group of records to the next: a
+    /// connection must come out the same when its records are correlated alone.
+    @Test("a connection's legs do not depend on the connections stitched before it",
+          arguments: ["dr-ok", "dr-ok-v6", "nat-ok", "fullnat-ok", "two-vips-mixed"])
+    func legsAlone(_ name: String) throws {
+        let scenario = try LabScenario(name: name)
+        let collection = try FlowCollector.collect(scenario.inputs())
+        let points = collection.points.map(\.input.point)
+        let together = collection.correlate()
+        #expect(together.connections.count >= 20)
+        for connection in together.connections {
+            let uids = Set(connection.legs.flatMap { $0.observations.map(\.uid) })
+            let alone = Correlator(records: collection.records.filter { uids.contains($0.uid) }, points: points).correlate()
+            #expect(alone.connections.count == 1, "\(name) \(connection.id)")
+            let legs = alone.connections.first?.legs ?? []
+            #expect(legs.map(\.tupleDescription) == connection.legs.map(\.tupleDescription), "\(name) \(connection.id)")
+            #expect(legs.map(\.links) == connection.legs.map(\.links), "\(name) \(connection.id)")
+            #expect(legs.map(\.observations) == connection.legs.map(\.observations), "\(name) \(connection.id)")
+            #expect(legs.map(\.rewrites) == connection.legs.map(\.rewrites), "\(name) \(connection.id)")
+            #expect(alone.connections.first?.id == connection.id)
+        }
+    }
+
     /// TUN (synthetic director capture): the request leaves IP-in-IP on the same 5-tuple.
     @Test("a TUN director capture stitches the tunnel leg")
     func tunnel() throws {

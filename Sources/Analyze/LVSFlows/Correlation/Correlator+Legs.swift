@@ -1,130 +1,143 @@
 import LVSWire
 
 extension Correlator {
-    /// The legs of one group of records, client side first, with their rewrites.
-    func buildLegs(_ group: [Int], offsets: OffsetEstimate) -> [ConnectionLeg] {
-        var partitions: [(tuple: TupleKey, members: [Int])] = []
-        for i in group {
-            let tuple = tuples[i]
-            if let k = partitions.firstIndex(where: { $0.tuple == tuple }) {
-                partitions[k].members.append(i)
-            } else {
-                partitions.append((tuple, [i]))
-            }
-        }
-        partitions.sort { $0.tuple < $1.tuple }
-        var ordered = partitions.map(\.members)
-        sortPartitions(&ordered, offsets: offsets)
-        let drafts = ordered.flatMap(split)
+    /// The legs of one group of records, client side first, with their rewrites; none
+    /// when the group makes fewer than two (no connection to stitch). The working lists
+    /// live in `scratch`, reused across groups.
+    func buildLegs(_ group: ArraySlice<Int>, offsets: OffsetEstimate, scratch: inout LegScratch) -> [ConnectionLeg] {
+        partition(group, &scratch)
+        sortRuns(&scratch, offsets: offsets)
+        scratch.drafts.removeAll(keepingCapacity: true)
+        scratch.draftRecords.removeAll(keepingCapacity: true)
+        for r in scratch.runs.indices { split(scratch.runs[r], &scratch) }
+        guard scratch.drafts.count >= 2 else { return [] }
         var legs: [ConnectionLeg] = []
-        for (index, draft) in drafts.enumerated() {
-            let rewrites = index == 0 ? Rewrite() : rewrites(from: drafts[index - 1], to: draft)
-            legs.append(makeLeg(draft, rewrites: rewrites, offsets: offsets))
+        legs.reserveCapacity(scratch.drafts.count)
+        for index in scratch.drafts.indices {
+            let draft = scratch.drafts[index]
+            let rewrites = index == 0 ? Rewrite()
+                : rewrites(from: scratch.drafts[index - 1], to: draft, scratch.draftRecords)
+            legs.append(makeLeg(draft, scratch.draftRecords, rewrites: rewrites, offsets: offsets))
         }
         return legs
     }
 
-    /// Splits one 5-tuple's records at a forwarding host when the tuple was seen on both
-    /// sides of it: the host whose MAC is the destination of one originator-direction
-    /// link and the source of another, and never the source of a reply (a router relays
-    /// replies; a DR director never sees them), or the capturing host itself when a
-    /// cooked capture shows the packet in and then outgoing. Encapsulated links always
-    /// lie after the host.
-    func split(_ members: [Int]) -> [LegDraft] {
-        let tuple = tuples[members[0]]
-        let forwarder = forwardingHost(members)
-        func isAfter(_ link: LinkLeg) -> Bool {
-            link.encapsulated || (forwarder != nil && link.source == forwarder
-                && (link.destination != nil || link.isOutgoing))
-        }
-        var before = LegDraft(tuple: tuple, hop: 0)
-        var after = LegDraft(tuple: tuple, hop: 1)
-        for i in members {
-            let links = origLinks(i)
-            let late = links.filter(isAfter)
-            let early = links.filter { !isAfter($0) }
-            if !early.isEmpty || late.isEmpty { before.add(i, early) }
-            if !late.isEmpty { after.add(i, late) }
-        }
-        if before.members.isEmpty { return [after] }
-        return after.members.isEmpty ? [before] : [before, after]
-    }
-
-    private func origLinks(_ i: Int) -> [LinkLeg] {
-        records[i].linkLegs.filter { $0.direction == .orig }.map(\.leg)
-    }
-
-    private func forwardingHost(_ members: [Int]) -> MACAddress? {
-        var links: [LinkLeg] = []
-        var replySources: [MACAddress] = []
-        for i in members {
-            let own = origLinks(i)
-            if let out = own.first(where: \.isOutgoing), own.contains(where: { $0.cookedPacketType != nil && !$0.isOutgoing }) {
-                return out.source
-            }
-            links += own
-            for leg in records[i].linkLegs where leg.direction == .resp {
-                if let source = leg.leg.source { replySources.append(source) }
+    /// Orders the group's records by 5-tuple, keeping the group's order within a tuple
+    /// (an insertion sort: a group holds a handful), and notes each tuple's run.
+    private func partition(_ group: ArraySlice<Int>, _ scratch: inout LegScratch) {
+        scratch.byTuple.removeAll(keepingCapacity: true)
+        scratch.byTuple.append(contentsOf: group)
+        for i in scratch.byTuple.indices.dropFirst() {
+            var j = i
+            while j > 0, tuples[scratch.byTuple[j]] < tuples[scratch.byTuple[j - 1]] {
+                scratch.byTuple.swapAt(j, j - 1)
+                j -= 1
             }
         }
-        var candidates: [MACAddress] = []
-        for link in links {
-            guard let source = link.source, !replySources.contains(source), !candidates.contains(source),
-                  links.contains(where: { $0.destination == source }) else { continue }
-            candidates.append(source)
+        scratch.runs.removeAll(keepingCapacity: true)
+        var start = 0
+        for k in scratch.byTuple.indices.dropFirst() where tuples[scratch.byTuple[k]] != tuples[scratch.byTuple[start]] {
+            scratch.runs.append(start..<k)
+            start = k
         }
-        candidates.sort()
-        // With several (a chain of forwarders), the last: its next hop forwards no further.
-        return candidates.first { candidate in
-            !links.contains { $0.source == candidate && $0.destination.map(candidates.contains) == true }
-        } ?? candidates.first
+        if !scratch.byTuple.isEmpty { scratch.runs.append(start..<scratch.byTuple.count) }
     }
 
     /// Orders tuples client side first: by time at a point that saw both, else by the
     /// higher TTL (closer to the client), else by offset-corrected time.
-    private func sortPartitions(_ partitions: inout [[Int]], offsets: OffsetEstimate) {
-        for i in partitions.indices.dropFirst() {
+    private func sortRuns(_ scratch: inout LegScratch, offsets: OffsetEstimate) {
+        for i in scratch.runs.indices.dropFirst() {
             var j = i
-            while j > 0, comesFirst(partitions[j], partitions[j - 1], offsets) {
-                partitions.swapAt(j, j - 1)
+            while j > 0, comesFirst(scratch.runs[j], scratch.runs[j - 1], scratch.byTuple, offsets) {
+                scratch.runs.swapAt(j, j - 1)
                 j -= 1
             }
         }
     }
 
-    private func comesFirst(_ a: [Int], _ b: [Int], _ offsets: OffsetEstimate) -> Bool {
-        var shared: [Int] = []
-        for i in a where b.contains(where: { inputs[$0] == inputs[i] }) && !shared.contains(inputs[i]) {
-            shared.append(inputs[i])
+    private func comesFirst(_ a: Range<Int>, _ b: Range<Int>, _ list: [Int], _ offsets: OffsetEstimate) -> Bool {
+        // The lowest-numbered point that saw both at different times decides.
+        var deciding = Int.max
+        var aFirst = false
+        for k in a {
+            let input = inputs[list[k]]
+            guard input < deciding, b.contains(where: { inputs[list[$0]] == input }) else { continue }
+            let ta = earliest(a, list, input: input), tb = earliest(b, list, input: input)
+            if ta != tb {
+                deciding = input
+                aFirst = ta < tb
+            }
         }
-        for input in shared.sorted() {
-            let ta = a.filter { inputs[$0] == input }.map(time).min() ?? 0
-            let tb = b.filter { inputs[$0] == input }.map(time).min() ?? 0
-            if ta != tb { return ta < tb }
-        }
-        let ttlA = a.compactMap { records[$0].orig.ttl?.upperBound }.max() ?? 0
-        let ttlB = b.compactMap { records[$0].orig.ttl?.upperBound }.max() ?? 0
+        if deciding != Int.max { return aFirst }
+        let ttlA = highestTTL(a, list), ttlB = highestTTL(b, list)
         if ttlA != ttlB { return ttlA > ttlB }
-        let ca = a.map { offsets.corrected(time($0), input: inputs[$0]) }.min() ?? 0
-        let cb = b.map { offsets.corrected(time($0), input: inputs[$0]) }.min() ?? 0
+        let ca = earliestCorrected(a, list, offsets), cb = earliestCorrected(b, list, offsets)
         if ca != cb { return ca < cb }
-        return tuples[a[0]] < tuples[b[0]]
+        return tuples[list[a.lowerBound]] < tuples[list[b.lowerBound]]
     }
 
-    private func makeLeg(_ draft: LegDraft, rewrites: Rewrite, offsets: OffsetEstimate) -> ConnectionLeg {
-        let first = draft.members[0].record
-        let tunnel = draft.links.contains(where: \.encapsulated)
-            ? draft.members.lazy.compactMap { self.records[$0.record].tunnel }.first : nil
-        let observations = draft.members.map { member in
-            LegObservation(point: records[member.record].point, input: inputs[member.record],
-                           uid: records[member.record].uid, links: member.links.sorted())
+    private func earliest(_ run: Range<Int>, _ list: [Int], input: Int) -> Int64 {
+        var first = Int64.max
+        for k in run where inputs[list[k]] == input { first = min(first, time(list[k])) }
+        return first
+    }
+
+    private func earliestCorrected(_ run: Range<Int>, _ list: [Int], _ offsets: OffsetEstimate) -> Int64 {
+        var first = Int64.max
+        for k in run { first = min(first, offsets.corrected(time(list[k]), input: inputs[list[k]])) }
+        return first
+    }
+
+    /// The highest originator TTL of the run's records, 0 when none has one.
+    private func highestTTL(_ run: Range<Int>, _ list: [Int]) -> UInt8 {
+        var highest: UInt8 = 0
+        for k in run {
+            if let ttl = records[list[k]].orig.ttl { highest = max(highest, ttl.upperBound) }
         }
-        let start = draft.members.map { offsets.corrected(time($0.record), input: inputs[$0.record]) }.min() ?? 0
+        return highest
+    }
+
+    private static func allDistinct(_ links: [LinkLeg]) -> Bool {
+        for k in links.indices.dropFirst() where links[..<k].contains(links[k]) { return false }
+        return true
+    }
+
+    private func makeLeg(_ draft: LegDraft, _ list: [Int], rewrites: Rewrite, offsets: OffsetEstimate) -> ConnectionLeg {
+        let first = list[draft.members.lowerBound]
+        var tunnel: TunnelEndpoints?
+        if containsLink(draft, list, where: \.encapsulated) {
+            for k in draft.members where tunnel == nil { tunnel = records[list[k]].tunnel }
+        }
+        var observations: [LegObservation] = []
+        observations.reserveCapacity(draft.members.count)
+        var start = Int64.max
+        for k in draft.members {
+            let i = list[k]
+            var own: [LinkLeg] = []
+            own.reserveCapacity(records[i].linkLegs.count)
+            for count in records[i].linkLegs where count.direction == .orig && draft.holds(count.leg) {
+                own.append(count.leg)
+            }
+            own.sort()
+            observations.append(LegObservation(point: records[i].point, input: inputs[i], uid: records[i].uid, links: own))
+            start = min(start, offsets.corrected(time(i), input: inputs[i]))
+        }
+        // The leg's distinct links, sorted: a lone record's own when they are distinct
+        // (one array for both).
+        var links: [LinkLeg] = []
+        if observations.count == 1, Self.allDistinct(observations[0].links) {
+            links = observations[0].links
+        } else {
+            forEachLink(draft, list) { link in
+                if !links.contains(link) { links.append(link) }
+            }
+            links.sort()
+        }
         // The first member's fields read in place (a `let` of the record copies all of it).
         return ConnectionLeg(protocolNumber: records[first].protocolNumber, origAddress: records[first].origAddress,
                              origPort: records[first].origPort, respAddress: records[first].respAddress,
                              respPort: records[first].respPort,
-                             tunnel: tunnel, links: draft.links.sorted(), observations: observations,
+                             tunnel: tunnel, links: links, observations: observations,
                              rewrites: rewrites, firstTime: Timestamp(rawValue: start))
     }
 }

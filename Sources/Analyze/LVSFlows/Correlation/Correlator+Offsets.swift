@@ -4,17 +4,18 @@ extension Correlator {
     func referenceInput(_ groups: RecordGroups) -> Int {
         if let named = points.firstIndex(where: { $0.lowercased().contains("director") }) { return named }
         var bothSides = [Int](repeating: 0, count: points.count)
+        var counted: [Int] = []  // the points already counted for the group, reused
         for g in 0..<groups.count where groups[g].count > 1 {
-            var seen: [(input: Int, tuple: TupleKey)] = []
-            var counted: [Int] = []
-            for i in groups[g] {
-                let entry = (inputs[i], tuples[i])
-                if seen.contains(where: { $0.input == entry.0 && $0.tuple != entry.1 }), !counted.contains(entry.0),
-                   bothSides.indices.contains(entry.0) {
-                    bothSides[entry.0] += 1
-                    counted.append(entry.0)
-                }
-                seen.append(entry)
+            let group = groups[g]
+            counted.removeAll(keepingCapacity: true)
+            for k in group.indices {
+                let i = group[k], input = inputs[i]
+                // A point counts once per group, at its first record whose tuple differs
+                // from an earlier one's there.
+                guard bothSides.indices.contains(input), !counted.contains(input),
+                      group[..<k].contains(where: { inputs[$0] == input && tuples[$0] != tuples[i] }) else { continue }
+                bothSides[input] += 1
+                counted.append(input)
             }
         }
         guard let best = bothSides.max(), best > 0, let input = bothSides.firstIndex(of: best) else { return 0 }

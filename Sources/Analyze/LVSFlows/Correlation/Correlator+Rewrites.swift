@@ -1,60 +1,79 @@
 import LVSWire
 
 extension Correlator {
-    /// What changed between two consecutive legs.
-    func rewrites(from a: LegDraft, to b: LegDraft) -> Rewrite {
+    /// What changed between two consecutive legs (drafts over the records of `list`).
+    func rewrites(from a: LegDraft, to b: LegDraft, _ list: [Int]) -> Rewrite {
         var result = Rewrite()
-        if a.tuple.origAddress != b.tuple.origAddress { result.insert(.srcIP) }
-        if a.tuple.origPort != b.tuple.origPort { result.insert(.srcPort) }
-        if a.tuple.respAddress != b.tuple.respAddress { result.insert(.dstIP) }
-        if a.tuple.respPort != b.tuple.respPort { result.insert(.dstPort) }
-        let encapsulatedBefore = a.links.contains(where: \.encapsulated)
-        let encapsulatedAfter = b.links.contains(where: \.encapsulated)
+        let ta = a.tupleRecord, tb = b.tupleRecord
+        if tuples[ta].origAddress != tuples[tb].origAddress { result.insert(.srcIP) }
+        if tuples[ta].origPort != tuples[tb].origPort { result.insert(.srcPort) }
+        if tuples[ta].respAddress != tuples[tb].respAddress { result.insert(.dstIP) }
+        if tuples[ta].respPort != tuples[tb].respPort { result.insert(.dstPort) }
+        let encapsulatedBefore = containsLink(a, list, where: \.encapsulated)
+        let encapsulatedAfter = containsLink(b, list, where: \.encapsulated)
         if encapsulatedAfter, !encapsulatedBefore { result.insert(.encapsulated) }
-        if let before = synSequence(a), let after = synSequence(b), before != after { result.insert(.seq) }
-        if a.tuple == b.tuple, encapsulatedBefore == encapsulatedAfter {
+        if let before = synSequence(a, list), let after = synSequence(b, list), before != after { result.insert(.seq) }
+        if tuples[ta] == tuples[tb], encapsulatedBefore == encapsulatedAfter {
             // Same IP packet on the next hop: only the link layer changed (DR).
             result.insert(.dstMAC)
-            if sourceChanged(a, b) { result.insert(.srcMAC) }
+            if sourceChanged(a, b, list) { result.insert(.srcMAC) }
         }
-        if ttlRewritten(a, b) { result.insert(.ttl) }
+        if ttlRewritten(a, b, list) { result.insert(.ttl) }
         return result
     }
 
-    private func synSequence(_ draft: LegDraft) -> UInt32? {
-        draft.members.lazy.compactMap { self.records[$0.record].fingerprint.synSequence }.first
+    private func synSequence(_ draft: LegDraft, _ list: [Int]) -> UInt32? {
+        for k in draft.members {
+            if let sequence = records[list[k]].fingerprint.synSequence { return sequence }
+        }
+        return nil
     }
 
     /// The forwarder sent from another MAC than the one the packet was addressed to: the
-    /// last known hop into it (a destination no earlier hop starts from) against the
-    /// sources after it. Unknown when the hop in was seen only as cooked "in".
-    private func sourceChanged(_ a: LegDraft, _ b: LegDraft) -> Bool {
-        let earlierSources = a.links.compactMap(\.source)
-        let into = a.links.compactMap(\.destination).filter { !earlierSources.contains($0) }.sorted()
-        let sources = b.links.compactMap(\.source)
-        guard let destination = into.first, !sources.isEmpty else { return false }
-        return !sources.contains(destination)
+    /// last known hop into it (a destination no earlier hop starts from; the lowest if
+    /// several) against the sources after it. Unknown when the hop in was seen only as
+    /// cooked "in".
+    private func sourceChanged(_ a: LegDraft, _ b: LegDraft, _ list: [Int]) -> Bool {
+        var into: MACAddress?
+        forEachLink(a, list) { link in
+            guard let destination = link.destination, into.map({ destination < $0 }) ?? true,
+                  !containsLink(a, list, where: { $0.source == destination }) else { return }
+            into = destination
+        }
+        guard let destination = into, containsLink(b, list, where: { $0.source != nil }) else { return false }
+        return !containsLink(b, list, where: { $0.source == destination })
     }
 
     /// A forwarding hop lowers the TTL by one or (older IPVS) leaves it. Compared where
     /// one point saw both legs; across points only an increase is evidence, since the
     /// number of routers in between is unknown.
-    private func ttlRewritten(_ a: LegDraft, _ b: LegDraft) -> Bool {
-        func ttl(_ draft: LegDraft, input: Int?, upper: Bool) -> Int? {
-            let values = draft.members.filter { input == nil || inputs[$0.record] == input }
-                .compactMap { records[$0.record].orig.ttl }.map { Int(upper ? $0.upperBound : $0.lowerBound) }
-            return upper ? values.max() : values.min()
-        }
-        let inputsB = b.members.map { inputs[$0.record] }
-        let shared = Array(Set(a.members.map { inputs[$0.record] }.filter(inputsB.contains))).sorted()
-        for input in shared {
-            if let before = ttl(a, input: input, upper: true), let after = ttl(b, input: input, upper: false),
+    private func ttlRewritten(_ a: LegDraft, _ b: LegDraft, _ list: [Int]) -> Bool {
+        var shared = false
+        for k in a.members {
+            let input = inputs[list[k]]
+            // Each point once: skip one already met in `a`, or that did not see `b`.
+            guard !(a.members.lowerBound..<k).contains(where: { inputs[list[$0]] == input }),
+                  b.members.contains(where: { inputs[list[$0]] == input }) else { continue }
+            shared = true
+            if let before = ttl(a, list, input: input, upper: true), let after = ttl(b, list, input: input, upper: false),
                !(0...1).contains(before - after) {
                 return true
             }
         }
-        guard shared.isEmpty, let before = ttl(a, input: nil, upper: true), let after = ttl(b, input: nil, upper: true)
-        else { return false }
+        guard !shared, let before = ttl(a, list, input: nil, upper: true),
+              let after = ttl(b, list, input: nil, upper: true) else { return false }
         return after > before
+    }
+
+    /// The highest (`upper`) or lowest originator TTL of the draft's records at `input`
+    /// (any when `nil`).
+    private func ttl(_ draft: LegDraft, _ list: [Int], input: Int?, upper: Bool) -> Int? {
+        var result: Int?
+        for k in draft.members where input == nil || inputs[list[k]] == input {
+            guard let range = records[list[k]].orig.ttl else { continue }
+            let value = Int(upper ? range.upperBound : range.lowerBound)
+            result = result.map { upper ? max($0, value) : min($0, value) } ?? value
+        }
+        return result
     }
 }

@@ -45,14 +45,12 @@ public struct Correlator {
         tieWeak(&sets, &evidence, offsets: offsets)
         groups = RecordGroups(&sets, count: records.count)
         var connections: [ServiceConnection] = []
+        var scratch = LegScratch()
         for g in 0..<groups.count where mayHoldLegs(groups[g]) {
-            let group = Array(groups[g])
-            let legs = buildLegs(group, offsets: offsets)
+            let legs = buildLegs(groups[g], offsets: offsets, scratch: &scratch)
             guard legs.count >= 2 else { continue }
-            var hash = FNV1a()
-            for uid in Set(legs.flatMap { $0.observations.map(\.uid) }).sorted() { hash.add(uid.rawValue) }
-            connections.append(ServiceConnection(id: "S" + Base32.encode(hash.value), legs: legs,
-                                                 evidence: group.reduce(into: MatchEvidence()) { $0.formUnion(evidence[$1]) }))
+            connections.append(ServiceConnection(id: connectionID(legs, &scratch.uids), legs: legs,
+                                                 evidence: groups[g].reduce(into: MatchEvidence()) { $0.formUnion(evidence[$1]) }))
         }
         let keys = connections.map { ($0.firstTime.rawValue, $0.id) }
         connections = connections.indices.sorted { keys[$0] < keys[$1] }.map { connections[$0] }
@@ -75,14 +73,34 @@ public struct Correlator {
         return false
     }
 
+    /// `S` + base32 of FNV-1a over the distinct uids of the legs' records, sorted
+    /// (`uids` is scratch, reused across connections).
+    private func connectionID(_ legs: [ConnectionLeg], _ uids: inout [FlowUID]) -> String {
+        uids.removeAll(keepingCapacity: true)
+        for l in legs.indices {
+            for o in legs[l].observations.indices { uids.append(legs[l].observations[o].uid) }
+        }
+        uids.sort()
+        var hash = FNV1a()
+        for k in uids.indices where k == 0 || uids[k] != uids[k - 1] { hash.add(uids[k].rawValue) }
+        return "S" + Base32.encode(hash.value)
+    }
+
     private func membership(_ connections: [ServiceConnection]) -> [FlowUID: (connection: Int, rewrites: Rewrite)] {
         var result: [FlowUID: (connection: Int, rewrites: Rewrite)] = [:]
         result.reserveCapacity(connections.reduce(0) { $0 + $1.legs.reduce(0) { $0 + $1.observations.count } })
-        for (index, connection) in connections.enumerated() {
-            for leg in connection.legs {
-                for observation in leg.observations {
-                    let previous = result[observation.uid]?.rewrites ?? []
-                    result[observation.uid] = (index, previous.union(leg.rewrites))
+        // By index: a `for leg in` would copy each leg (and observation) out of its array.
+        for index in connections.indices {
+            for l in connections[index].legs.indices {
+                let rewrites = connections[index].legs[l].rewrites
+                for o in connections[index].legs[l].observations.indices {
+                    // A record seen on several legs joins their rewrites (a second lookup
+                    // only then).
+                    let uid = connections[index].legs[l].observations[o].uid
+                    if let previous = result.updateValue((index, rewrites), forKey: uid),
+                       !previous.rewrites.isSubset(of: rewrites) {
+                        result[uid] = (index, previous.rewrites.union(rewrites))
+                    }
                 }
             }
         }

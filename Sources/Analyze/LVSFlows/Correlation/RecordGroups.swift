@@ -8,7 +8,16 @@ struct RecordGroups {
     init(_ sets: inout UnionFind, count: Int) {
         var roots = [Int](repeating: 0, count: count)
         for i in 0..<count { roots[i] = sets.find(i) }
-        members = (0..<count).sorted { (roots[$0], $0) < (roots[$1], $1) }
+        // A counting sort by root (roots are record indices): no comparisons, and each
+        // set's members stay in index order.
+        var next = [Int](repeating: 0, count: count + 1)
+        for root in roots { next[root + 1] += 1 }
+        for r in next.indices.dropFirst() { next[r] += next[r - 1] }
+        members = [Int](repeating: 0, count: count)
+        for i in 0..<count {
+            members[next[roots[i]]] = i
+            next[roots[i]] += 1
+        }
         for i in members.indices.dropFirst() where roots[members[i]] != roots[members[i - 1]] { bounds.append(i) }
         if count > 0 { bounds.append(count) }
     }
