@@ -128,26 +128,28 @@ enum RealServerAttempts {
         best.reserveCapacity(attempts.count)
         for i in attempts.indices {
             let sighting = Sighting(service: attempts[i].service, server: attempts[i].server, key: attempts[i].key)
-            guard let (old, judged) = best[sighting] else {
-                best[sighting] = (i, attempts[i].judged)
-                continue
-            }
+            // One hash for a first sighting (most are), a second only to merge a repeat.
+            guard let (old, judged) = best.updateValue((i, attempts[i].judged), forKey: sighting) else { continue }
             best[sighting] = (isBetter(attempts[i], than: attempts[old]) ? i : old, judged || attempts[i].judged)
         }
-        var merged = best.values.map { entry in
+        // Grouped by server before sorting: the few servers sort by address, each one's
+        // attempts by time, and no comparison of addresses runs per attempt.
+        struct Server: Hashable {
+            var service: VirtualServiceID
+            var server: IPAddress
+        }
+        var byServer: [Server: [RealServerAttempt]] = [:]
+        for entry in best.values {
             var attempt = attempts[entry.index]
             attempt.judged = entry.judged
-            return attempt
+            byServer[Server(service: attempt.service, server: attempt.server), default: []].append(attempt)
         }
-        merged.sort { ($0.service, $0.server, $0.time, $0.record) < ($1.service, $1.server, $1.time, $1.record) }
-        var tallies: [RealServerTally] = []
-        for attempt in merged {
-            if tallies.last?.service != attempt.service || tallies.last?.server != attempt.server {
-                tallies.append(RealServerTally(service: attempt.service, mode: attempt.mode, server: attempt.server))
-            }
-            count(attempt, into: &tallies[tallies.count - 1])
+        return byServer.keys.sorted { ($0.service, $0.server) < ($1.service, $1.server) }.map { id in
+            let list = (byServer[id] ?? []).sorted { ($0.time, $0.record) < ($1.time, $1.record) }
+            var tally = RealServerTally(service: id.service, mode: list.first?.mode ?? .unknown, server: id.server)
+            for attempt in list { count(attempt, into: &tally) }
+            return tally
         }
-        return tallies
     }
 
     /// A better outcome, or the same one seen where it could be judged.
