@@ -20,13 +20,13 @@ enum ForeignReplies {
     static func find(_ context: AnalysisContext, _ topology: ServiceTopology) -> [ForeignReply] {
         let records = context.flows.records
         var requests: [ClientKey: [Int]] = [:]
-        for (i, record) in records.enumerated() where record.orig.packets > 0 && topology.requestService(record) != nil {
+        for (i, record) in records.enumerated() where record.orig.packets > 0 && topology.isRequest(record) {
             requests[ClientKey(point: record.point, protocolNumber: record.protocolNumber, client: record.origAddress,
                                port: record.origPort), default: []].append(i)
         }
         var found: [ForeignReply] = []
         for (i, record) in records.enumerated() where record.isTCP || record.isUDP {
-            guard topology.requestService(record) == nil else { continue }
+            guard !topology.isRequest(record) else { continue }
             for clientSide in [FlowDirection.orig, .resp] {
                 let key = ClientKey(point: record.point, protocolNumber: record.protocolNumber,
                                     client: record.address(clientSide),

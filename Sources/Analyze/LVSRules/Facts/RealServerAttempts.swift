@@ -58,9 +58,8 @@ enum RealServerAttempts {
                 return (topology.services[i], record.respAddress)
             }
         }
-        guard let service = topology.requestService(record), service.mode == .dr || service.mode == .tun else {
-            return nil
-        }
+        guard let i = topology.directServiceIndex(record) else { return nil }
+        let service = topology.services[i]
         let servers = Set(service.realServers.map(\.address))
         if let tunnel = record.tunnel, servers.contains(tunnel.destination) { return (service, tunnel.destination) }
         for leg in record.legs(.orig) {

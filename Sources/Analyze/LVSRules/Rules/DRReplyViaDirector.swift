@@ -40,8 +40,9 @@ struct DRReplyViaDirector: Rule {
         guard !topology.directorMACs.isEmpty else { return [] }
         var seen: [ServiceServer: (points: Set<String>, connections: Set<String>, evidence: [PacketReference])] = [:]
         for record in context.flows.records {
-            guard let service = topology.requestService(record), service.mode == .dr || service.mode == .tun,
-                  let server = replierToDirector(record, service, topology) else { continue }
+            guard let i = topology.directServiceIndex(record),
+                  let server = replierToDirector(record, topology.services[i], topology) else { continue }
+            let service = topology.services[i]
             let key = ServiceServer(service: service.service, server: server)
             var entry = seen[key] ?? ([], [], [])
             entry.points.insert(record.point.point)

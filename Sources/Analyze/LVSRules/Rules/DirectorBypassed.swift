@@ -36,9 +36,8 @@ struct DirectorBypassed: Rule {
         guard !topology.directorMACs.isEmpty else { return [] }
         var seen: [ServiceServer: (senders: Set<MACAddress>, connections: Set<String>, evidence: [PacketReference])] = [:]
         for record in context.flows.records where record.isAttempt {
-            guard let service = topology.requestService(record), service.mode == .dr || service.mode == .tun else {
-                continue
-            }
+            guard let i = topology.directServiceIndex(record) else { continue }
+            let service = topology.services[i]
             let servers = Set(service.realServers.map(\.address))
             for leg in record.legs(.orig) where !leg.encapsulated {
                 guard let server = topology.realServer(mac: leg.destination), servers.contains(server),
