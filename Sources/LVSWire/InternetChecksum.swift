@@ -37,6 +37,9 @@ public struct InternetChecksum: Hashable, Sendable {
             index = 1
             isOdd = false
         }
+        if count - index >= 32 {
+            index = addBlocks(bytes, from: index)
+        }
         while index + 8 <= count {
             accumulate(bytes.u64(at: index))
             index += 8
@@ -53,6 +56,38 @@ public struct InternetChecksum: Hashable, Sendable {
             accumulate(UInt64(bytes.u8(at: index)) << 8)
             isOdd = true
         }
+    }
+
+    /// Adds the whole 16-byte blocks from `start`; returns where they end. The words are
+    /// read in the host's byte order as 32-bit halves into two sums that cannot overflow
+    /// (each grows by less than 2^34 per 32 bytes: 2^30 blocks, 32 GiB, would be needed)
+    /// and carry no dependency on each other; the ones' complement sum in one byte order is the byte swap of the sum in
+    /// the other (RFC 1071 §2(B)), so the folded total is swapped once at the end.
+    @inlinable
+    mutating func addBlocks(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let count = bytes.count
+        var index = start
+        var even: UInt64 = 0
+        var odd: UInt64 = 0
+        @inline(__always) func word(_ offset: Int) -> UInt64 {
+            UInt64(base.loadUnaligned(fromByteOffset: index &+ offset, as: UInt32.self))
+        }
+        // `start` is within the buffer, so `count - index` cannot overflow.
+        while count &- index >= 32 {
+            even &+= word(0) &+ word(8) &+ word(16) &+ word(24)
+            odd &+= word(4) &+ word(12) &+ word(20) &+ word(28)
+            index &+= 32
+        }
+        if count &- index >= 16 {
+            even &+= word(0) &+ word(8)
+            odd &+= word(4) &+ word(12)
+            index &+= 16
+        }
+        var total = even &+ odd
+        while total > 0xFFFF { total = (total >> 16) &+ (total & 0xFFFF) }
+        accumulate(UInt64(UInt16(bigEndian: UInt16(truncatingIfNeeded: total))))
+        return index
     }
 
     /// Adds one 16-bit word.
