@@ -39,7 +39,10 @@ struct CaptureChecksumOffload: Rule {
         }
         let topology = context.facts.topology
         var seen: [Key: (packets: Int, services: Set<VirtualServiceID>, evidence: [PacketReference])] = [:]
-        for record in context.flows.records {
+        let records = context.flows.records
+        // Indices first: only the few records with offloaded checksums are copied out.
+        for i in records.indices where records[i].orig.offloadedChecksums + records[i].resp.offloadedChecksums > 0 {
+            let record = records[i]
             for direction in [FlowDirection.orig, .resp] where record.stats(direction).offloadedChecksums > 0 {
                 let key = Key(point: record.point.point, sender: record.address(direction))
                 var entry = seen[key] ?? (0, [], [])

@@ -39,9 +39,11 @@ struct DRReplyViaDirector: Rule {
         let topology = context.facts.topology
         guard !topology.directorMACs.isEmpty else { return [] }
         var seen: [ServiceServer: (points: Set<String>, connections: Set<String>, evidence: [PacketReference])] = [:]
-        for record in context.flows.records {
-            guard let i = topology.directServiceIndex(record),
-                  let server = replierToDirector(record, topology.services[i], topology) else { continue }
+        let records = context.flows.records
+        for r in records.indices {
+            guard let i = topology.directServiceIndex(records[r]),
+                  let server = replierToDirector(records[r], topology.services[i], topology) else { continue }
+            let record = records[r]
             let service = topology.services[i]
             let key = ServiceServer(service: service.service, server: server)
             var entry = seen[key] ?? ([], [], [])

@@ -40,7 +40,12 @@ struct ICMPErrorLeaksRealServer: Rule {
     func evaluate(_ context: AnalysisContext) -> [Finding] {
         let topology = context.facts.topology
         var seen: [IPAddress: (services: Set<VirtualServiceID>, evidence: [PacketReference], count: Int)] = [:]
-        for record in context.flows.records where ![.director, .realServer].contains(topology.role(record)) {
+        let records = context.flows.records
+        // Indices first: only ICMP flows and flows that drew an ICMP error are copied out.
+        for i in records.indices where records[i].protocolNumber == .icmp || records[i].protocolNumber == .icmpv6
+            || records[i].icmpErrors != nil {
+            let record = records[i]
+            guard ![.director, .realServer].contains(topology.role(record)) else { continue }
             guard let (sender, reference) = leakedError(record) else { continue }
             let services = topology.services(ofRealServer: sender).filter { $0.mode == .nat || $0.mode == .fullnat }
             guard !services.isEmpty else { continue }

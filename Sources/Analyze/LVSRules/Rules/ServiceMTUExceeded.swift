@@ -42,7 +42,10 @@ struct ServiceMTUExceeded: Rule {
     func evaluate(_ context: AnalysisContext) -> [Finding] {
         let topology = context.facts.topology
         var seen: [VirtualServiceID: (mtus: Set<UInt32>, flows: Int, retransmitting: Int, evidence: [PacketReference])] = [:]
-        for record in context.flows.records {
+        let records = context.flows.records
+        // Indices first: only records that drew an ICMP error are copied out.
+        for i in records.indices where records[i].icmpErrors != nil {
+            let record = records[i]
             guard let service = topology.requestService(record), let error = record.icmpErrors, error.isTooBig,
                   error.sender == service.service.vip || topology.directorAddresses.contains(error.sender) else { continue }
             var entry = seen[service.service] ?? ([], 0, 0, [])
