@@ -37,10 +37,11 @@ struct FlowHistory: Equatable {
         return swapped
     }
 
+    /// The letters as text: ASCII bytes written straight into a (small, inline) string.
     var string: String {
-        var text = ""
-        text.unicodeScalars.reserveCapacity(count)
-        for i in 0..<count { text.unicodeScalars.append(Unicode.Scalar(letter(at: i))) }
-        return text
+        String(unsafeUninitializedCapacity: count) { buffer in
+            for i in 0..<count { buffer[i] = letter(at: i) }
+            return count
+        }
     }
 }

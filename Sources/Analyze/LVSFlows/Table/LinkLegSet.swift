@@ -52,6 +52,14 @@ struct LinkLegSet {
         return false
     }
 
+    /// Each occupied slot in order: leg id, direction, packets (no array built).
+    func forEachEntry(_ body: (UInt16, FlowDirection, UInt32) -> Void) {
+        for i in 0..<LinkLegSet.capacity {
+            let slot = self[slot: i]
+            if slot != 0 { body(slot & ~LinkLegSet.respBit, slot & LinkLegSet.respBit != 0 ? .resp : .orig, count(at: i)) }
+        }
+    }
+
     /// The occupied slots: leg id, direction, packets.
     var entries: [(leg: UInt16, direction: FlowDirection, packets: UInt32)] {
         (0..<LinkLegSet.capacity).compactMap { i in

@@ -14,6 +14,14 @@ extension FlowTracker {
         let history = entry.history.string
         let origAddress = origIsA ? key.addressA : key.addressB
         let respAddress = origIsA ? key.addressB : key.addressA
+        var legCount = 0
+        entry.legs.forEachEntry { _, _, _ in legCount += 1 }
+        var linkLegs: [LinkLegCount] = []
+        linkLegs.reserveCapacity(legCount)
+        entry.legs.forEachEntry { leg, direction, packets in
+            linkLegs.append(LinkLegCount(leg: legTable.leg(leg) ?? LinkLeg(source: nil, destination: nil),
+                                         direction: direction, packets: Int(packets)))
+        }
         return FlowRecord(
             uid: FlowTracker.uid(prefix: subPoints.uidPrefixes[Int(key.subPoint)], key: key, firstTime: entry.firstTime),
             point: point, input: input,
@@ -26,8 +34,7 @@ extension FlowTracker {
             resp: stats(entry.resp, .resp, extras), forwardedCopies: Int(entry.forwardedCopies),
             synFrame: frame(entry.synFrame), synAckFrame: frame(entry.synAckFrame),
             firstDataFrame: frame(entry.dataFrame), firstResetFrame: frame(entry.rstFrame),
-            linkLegs: entry.legs.entries.map { LinkLegCount(leg: legTable.leg($0.leg) ?? LinkLeg(source: nil, destination: nil),
-                                                            direction: $0.direction, packets: Int($0.packets)) },
+            linkLegs: linkLegs,
             otherLegPackets: Int(extras?.otherLegPackets ?? 0), toa: toa(extras),
             optionRoomSYN: entry.optionRoomSYN == 0xFF ? nil : Int(entry.optionRoomSYN),
             optionRoomHandshakeACK: entry.optionRoomACK == 0xFF ? nil : Int(entry.optionRoomACK),
