@@ -11,6 +11,19 @@ enum ForeignReplies {
         var protocolNumber: IPProtocol
         var client: IPAddress
         var port: UInt16
+
+        /// The numbers only: the point's name is compared, not hashed (hashing its text
+        /// for every flow record cost more than the rest of the search). A client address
+        /// and port seen at two points share a bucket, which equality tells apart.
+        func hash(into hasher: inout Hasher) {
+            let tail = UInt64(port) << 32 | UInt64(protocolNumber.rawValue) << 48
+            switch client {
+            case let .v4(v4): hasher.combine(UInt64(v4.rawValue) | tail)
+            case let .v6(v6):
+                hasher.combine(v6.high)
+                hasher.combine(v6.low ^ tail)
+            }
+        }
     }
 
     /// A reply must start within this long of the request (a retransmitted SYN's answer
@@ -20,13 +33,15 @@ enum ForeignReplies {
     static func find(_ context: AnalysisContext, _ topology: ServiceTopology) -> [ForeignReply] {
         let records = context.flows.records
         var requests: [ClientKey: [Int]] = [:]
-        for (i, record) in records.enumerated() where record.orig.packets > 0 && topology.isRequest(record) {
-            requests[ClientKey(point: record.point, protocolNumber: record.protocolNumber, client: record.origAddress,
-                               port: record.origPort), default: []].append(i)
+        // By index: a record is copied out only when it may be a reply.
+        for i in records.indices where records[i].orig.packets > 0 && topology.isRequest(records[i]) {
+            requests[ClientKey(point: records[i].point, protocolNumber: records[i].protocolNumber,
+                               client: records[i].origAddress, port: records[i].origPort), default: []].append(i)
         }
         var found: [ForeignReply] = []
-        for (i, record) in records.enumerated() where record.isTCP || record.isUDP {
-            guard !topology.isRequest(record) else { continue }
+        for i in records.indices where records[i].isTCP || records[i].isUDP {
+            guard !topology.isRequest(records[i]) else { continue }
+            let record = records[i]
             for clientSide in [FlowDirection.orig, .resp] {
                 let key = ClientKey(point: record.point, protocolNumber: record.protocolNumber,
                                     client: record.address(clientSide),
