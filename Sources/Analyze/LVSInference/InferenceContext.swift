@@ -24,13 +24,17 @@ struct InferenceContext {
         var byInput = [[Int]](repeating: [], count: input.flows.points.count)
         var membership = [(connection: Int, rewrites: Rewrite)?](repeating: nil, count: records.count)
         var byConnection = [[Int]](repeating: [], count: input.correlation.connections.count)
-        for (i, record) in records.enumerated() {
-            if let member = input.correlation.membership[record.uid], byConnection.indices.contains(member.connection) {
-                membership[i] = member
-                byConnection[member.connection].append(i)
+        // Read in place: a `let` of the element copies the whole (760-byte) record.
+        records.withUnsafeBufferPointer { records in
+            for i in records.indices {
+                if let member = input.correlation.membership[records[i].uid],
+                   byConnection.indices.contains(member.connection) {
+                    membership[i] = member
+                    byConnection[member.connection].append(i)
+                }
+                let isService = records[i].protocolNumber == .tcp || records[i].protocolNumber == .udp
+                if isService, byInput.indices.contains(records[i].input) { byInput[records[i].input].append(i) }
             }
-            let isService = record.protocolNumber == .tcp || record.protocolNumber == .udp
-            if isService, byInput.indices.contains(record.input) { byInput[record.input].append(i) }
         }
         stitched = membership
         recordsByConnection = byConnection

@@ -21,8 +21,8 @@ extension VerdictBuilder {
     /// (once the captures show the real-server side at all).
     func realServers(mode: InferredMode) -> [ServiceVerdict.RealServer] {
         var tallies: [ServerKey: ServerTally] = [:]
-        for sighting in sightings where sighting.mode != nil {
-            guard let server = sighting.server else { continue }
+        for index in sightings.indices where sightings[index].mode != nil {
+            guard let server = sightings[index].server else { continue }
             let key = ServerKey(address: server.address, port: server.port,
                                 mac: server.address == nil ? server.mac : nil)
             tallies[key, default: ServerTally(address: server.address, port: server.port)].connections += 1
