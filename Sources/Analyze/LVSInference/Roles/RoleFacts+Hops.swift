@@ -40,15 +40,15 @@ extension [RoleFacts] {
         let sawAfter = after.contains { $0.input == input }
         if sawBefore, sawAfter, resent {
             self[input].acrossHop += 1
-            self[input].hopModes.insert(hop.mode)
+            self[input].noteMode(hop.mode)
             for observation in after where observation.input == input {
                 for link in observation.links {
-                    if let mac = link.source { self[input].forwarders.insert(mac) }
+                    if let mac = link.source { self[input].noteForwarder(mac) }
                 }
             }
             for observation in before where observation.input == input {
                 for link in observation.links {
-                    if let mac = link.destination, !mac.isMulticast { self[input].forwarders.insert(mac) }
+                    if let mac = link.destination, !mac.isMulticast { self[input].noteForwarder(mac) }
                 }
             }
         } else if sawBefore, !sawAfter {
@@ -58,8 +58,8 @@ extension [RoleFacts] {
         }
         for observation in after where observation.input == input {
             for link in observation.links {
-                if let mac = link.source { self[input].afterSenders.insert(mac) }
-                if let mac = link.destination { self[input].afterReceivers.insert(mac) }
+                if let mac = link.source { self[input].noteSender(mac) }
+                if let mac = link.destination { self[input].noteReceiver(mac) }
             }
         }
     }

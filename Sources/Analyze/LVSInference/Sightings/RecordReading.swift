@@ -55,14 +55,14 @@ struct RecordReading {
         return order.compactMap { tuple in
             var occurrences: [(members: [Int], end: Int64, stitched: Bool)] = []
             for index in byTuple[tuple] ?? [] {
-                let record = context.records[index]
+                let (start, end) = (context.records[index].firstTime.rawValue, context.records[index].lastTime.rawValue)
                 let stitched = context.isStitched(index)
-                if let last = occurrences.last, record.firstTime.rawValue <= last.end {
+                if let last = occurrences.last, start <= last.end {
                     occurrences[occurrences.count - 1].members.append(index)
-                    occurrences[occurrences.count - 1].end = max(last.end, record.lastTime.rawValue)
+                    occurrences[occurrences.count - 1].end = max(last.end, end)
                     occurrences[occurrences.count - 1].stitched = last.stitched || stitched
                 } else {
-                    occurrences.append(([index], record.lastTime.rawValue, stitched))
+                    occurrences.append(([index], end, stitched))
                 }
             }
             let open = occurrences.filter { !$0.stitched }.map(\.members)
