@@ -60,23 +60,19 @@ struct RoleFacts {
     }
 
     private mutating func note(_ index: Int, profile: PointProfile, context: InferenceContext) {
-        // Read in place: a `let` of the element copies the whole (760-byte) record.
-        context.records.withUnsafeBufferPointer { note($0[index], profile: profile, context: context, index: index) }
-    }
-
-    private mutating func note(_ record: borrowing FlowRecord, profile: PointProfile, context: InferenceContext,
-                               index: Int) {
-        if record.resp.packets > 0 { Self.insert(record.respAddress, into: &served, known: &knownServed) }
+        // Fields read through the array: a record handed to a function, even borrowed from
+        // a buffer pointer, was copied whole (760 bytes) for every record.
+        let records = context.records
+        if records[index].resp.packets > 0 { Self.insert(records[index].respAddress, into: &served, known: &knownServed) }
         let membership = context.stitched[index]
-        // The leg of the first request, read here: `primaryLeg` lives in another module
-        // and is called on a copy of the record.
-        let firstLeg = record.linkLegs.first { $0.direction == .orig }?.leg
+        // The leg of the first request (`primaryLeg`, which lives in another module).
+        let firstLeg = records[index].linkLegs.first { $0.direction == .orig }?.leg
         if profile.link == .host, let source = firstLeg?.source, profile.hostMACs.contains(source),
-           membership.map({ $0.rewrites.isEmpty }) ?? true, let ttl = record.orig.ttl {
+           membership.map({ $0.rewrites.isEmpty }) ?? true, let ttl = records[index].orig.ttl {
             if InitialTTL.isInitial(ttl) { hostSentInitial += 1 } else { hostSentLowered += 1 }
         }
-        guard membership == nil, let reading = RecordSignatures(context: context).read(record) else { return }
-        readings.append((reading, firstLeg?.source, record.orig.ttl))
+        guard membership == nil, let reading = RecordSignatures(context: context).read(records[index]) else { return }
+        readings.append((reading, firstLeg?.source, records[index].orig.ttl))
         if reading.basis == .forwardedAtOnePoint { for mac in reading.directorMACs { noteForwarder(mac) } }
     }
 }

@@ -245,10 +245,13 @@ struct StitchedReading {
         result.removeAll(keepingCapacity: true)
         if let vipMAC { result.append(vipMAC) }
         let start = result.count
+        // Sources sorted after the VIP's MAC, each inserted in place (a leg has a few).
         for link in hop.links {
-            if let source = link.source, !result.contains(source) { result.append(source) }
+            guard let source = link.source, !result.contains(source) else { continue }
+            var position = result.count
+            while position > start, source < result[position - 1] { position -= 1 }
+            result.insert(source, at: position)
         }
-        result[start...].sort()
     }
 
     /// The earliest record of the leg, cited as evidence.
