@@ -10,8 +10,11 @@ struct InferenceContext {
     let records: [FlowRecord]
     /// Per record: the stitched connection it belongs to and its leg's rewrites.
     let stitched: [(connection: Int, rewrites: Rewrite)?]
-    /// Per stitched connection: its records' indexes.
-    let recordsByConnection: [[Int]]
+    /// The records of stitched connection `c`, in record order:
+    /// `connectionRecords[connectionStart[c]..<connectionStart[c + 1]]` (one list for all
+    /// connections rather than an array each).
+    let connectionStart: [Int]
+    let connectionRecords: [Int]
     let profiles: [PointProfile]
     let claims: ClaimBook
     let configuredVIPs: Set<IPAddress>
@@ -23,17 +26,31 @@ struct InferenceContext {
         records = input.flows.records
         var byInput = [[Int]](repeating: [], count: input.flows.points.count)
         var membership = [(connection: Int, rewrites: Rewrite)?](repeating: nil, count: records.count)
-        var byConnection = [[Int]](repeating: [], count: input.correlation.connections.count)
-        for (i, record) in records.enumerated() {
-            if let member = input.correlation.membership[record.uid], byConnection.indices.contains(member.connection) {
-                membership[i] = member
-                byConnection[member.connection].append(i)
+        let connections = input.correlation.connections.count
+        var start = [Int](repeating: 0, count: connections + 1)
+        // Read in place: a `let` of the element copies the whole (760-byte) record.
+        records.withUnsafeBufferPointer { records in
+            for i in records.indices {
+                if let member = input.correlation.membership[records[i].uid], member.connection >= 0,
+                   member.connection < connections {
+                    membership[i] = member
+                    start[member.connection + 1] += 1
+                }
+                let isService = records[i].protocolNumber == .tcp || records[i].protocolNumber == .udp
+                if isService, byInput.indices.contains(records[i].input) { byInput[records[i].input].append(i) }
             }
-            let isService = record.protocolNumber == .tcp || record.protocolNumber == .udp
-            if isService, byInput.indices.contains(record.input) { byInput[record.input].append(i) }
+        }
+        for c in 0..<connections { start[c + 1] += start[c] }
+        var next = start
+        var members = [Int](repeating: 0, count: start[connections])
+        for i in membership.indices {
+            guard let connection = membership[i]?.connection else { continue }
+            members[next[connection]] = i
+            next[connection] += 1
         }
         stitched = membership
-        recordsByConnection = byConnection
+        connectionStart = start
+        connectionRecords = members
         let all = records
         profiles = input.flows.points.enumerated().map { i, point in
             PointProfile.build(name: point.input.point, input: i, records: byInput[i], all: all)
@@ -53,7 +70,8 @@ struct InferenceContext {
 
     /// The index in `records` of a record of stitched connection `connection`.
     func index(_ uid: FlowUID, connection: Int) -> Int? {
-        recordsByConnection[connection].first { records[$0].uid == uid }
+        let range = connectionStart[connection]..<connectionStart[connection + 1]
+        return connectionRecords[range].first { records[$0].uid == uid }
     }
 
     func isStitched(_ index: Int) -> Bool { stitched[index] != nil }

@@ -28,10 +28,7 @@ public enum ServiceInference {
         sightings.append(contentsOf: RecordReading(context: context, roles: roles.map(\.role))
             .sightings(stitched: sightings))
         let sources = ServiceKeying(context: context).assign(&sightings)
-        var byService: [VirtualServiceID: [Int]] = [:]
-        for index in sightings.indices {
-            if let service = sightings[index].service { byService[service, default: []].append(index) }
-        }
+        let byService = group(sightings)
         let services = discover(byService, sightings, roles: roles, deployment: input.deployment)
         let verdicts = services.map { service in
             let members = byService[service] ?? []
@@ -45,6 +42,29 @@ public enum ServiceInference {
         return InferenceResult(services: verdicts, roles: roles)
     }
 
+    /// The indexes of the sightings of each service. Consecutive sightings mostly share a
+    /// service: the table is looked up only when it changes.
+    static func group(_ sightings: [Sighting]) -> [VirtualServiceID: [Int]] {
+        var slots: [VirtualServiceID: Int] = [:]
+        var lists: [[Int]] = []
+        var last: (service: VirtualServiceID, slot: Int)?
+        for index in sightings.indices {
+            guard let service = sightings[index].service else { continue }
+            if let last, last.service == service {
+                lists[last.slot].append(index)
+                continue
+            }
+            let slot = slots[service] ?? lists.count
+            if slot == lists.count {
+                slots[service] = slot
+                lists.append([])
+            }
+            lists[slot].append(index)
+            last = (service, slot)
+        }
+        return slots.mapValues { lists[$0] }
+    }
+
     /// The services to report, sorted: any a connection decided, every configured one, and
     /// the destinations a client or router connected to or whose replies a director
     /// forwarded.
@@ -54,10 +74,11 @@ public enum ServiceInference {
         var services: Set<VirtualServiceID> = []
         for (service, members) in byService {
             let decided = members.contains { sightings[$0].isDecided }
-            let fromClient = members.contains {
+            if decided || members.contains(where: {
                 !upstream.isDisjoint(with: sightings[$0].inputs) || sightings[$0].hint != nil
+            }) {
+                services.insert(service)
             }
-            if decided || fromClient { services.insert(service) }
         }
         for configured in deployment?.services ?? [] {
             guard case let .address(proto, vip, port) = configured.key else { continue }

@@ -6,8 +6,15 @@ extension PointProfile {
     static func build(name: String, input: Int, records: [Int], all: [FlowRecord]) -> PointProfile {
         // Distinct link legs first (a handful), then the sets: no set per record.
         var legs: Set<LinkLeg> = []
-        for index in records {
-            for count in all[index].linkLegs { legs.insert(count.leg) }
+        // The legs already inserted, while few: comparing is cheaper than hashing.
+        var recent: [LinkLeg] = []
+        all.withUnsafeBufferPointer { all in
+            for index in records {
+                for count in all[index].linkLegs where !recent.contains(count.leg) {
+                    legs.insert(count.leg)
+                    if recent.count < 16 { recent.append(count.leg) }
+                }
+            }
         }
         var common: Set<MACAddress>?
         var seen: Set<MACAddress> = []

@@ -1,3 +1,4 @@
+import LVSFlows
 import LVSWire
 
 extension [RoleFacts] {
@@ -5,41 +6,60 @@ extension [RoleFacts] {
     mutating func note(_ hop: StitchedReading.Hop, context: InferenceContext) {
         let before = hop.before.observations
         let after = hop.after.observations
-        var inputs: [Int] = []
-        for observation in before + after where !inputs.contains(observation.input) { inputs.append(observation.input) }
-        for input in inputs where indices.contains(input) {
-            // Both sides at one point make it the director only when its own MAC re-sent
-            // the request (a real server can also get one request two ways).
-            let profile = context.profiles[input]
-            var senders: [MACAddress] = []
+        // Each input once, without building the list of inputs (a connection has a few
+        // observations; each input's counts are its own, so the order does not matter).
+        for (k, observation) in before.enumerated()
+        where !before[..<k].contains(where: { $0.input == observation.input }) {
+            note(input: observation.input, hop, context: context)
+        }
+        for (k, observation) in after.enumerated()
+        where !before.contains(where: { $0.input == observation.input })
+            && !after[..<k].contains(where: { $0.input == observation.input }) {
+            note(input: observation.input, hop, context: context)
+        }
+    }
+
+    private mutating func note(input: Int, _ hop: StitchedReading.Hop, context: InferenceContext) {
+        guard indices.contains(input) else { return }
+        let before = hop.before.observations
+        let after = hop.after.observations
+        // Both sides at one point make it the director only when its own MAC re-sent
+        // the request (a real server can also get one request two ways).
+        let profile = context.profiles[input]
+        var anySender = false
+        var hostSent = false
+        for observation in after where observation.input == input {
+            for link in observation.links {
+                guard let mac = link.source else { continue }
+                anySender = true
+                if !hostSent, profile.hostMACs.contains(mac) { hostSent = true }
+            }
+        }
+        let resent = !anySender || profile.link == .unknown || profile.link == .promiscuous || hostSent
+        let sawBefore = before.contains { $0.input == input }
+        let sawAfter = after.contains { $0.input == input }
+        if sawBefore, sawAfter, resent {
+            self[input].acrossHop += 1
+            self[input].noteMode(hop.mode)
             for observation in after where observation.input == input {
                 for link in observation.links {
-                    if let mac = link.source, !senders.contains(mac) { senders.append(mac) }
+                    if let mac = link.source { self[input].noteForwarder(mac) }
                 }
             }
-            let resent = senders.isEmpty || profile.link == .unknown || profile.link == .promiscuous
-                || senders.contains(where: profile.hostMACs.contains)
-            let sawBefore = before.contains { $0.input == input }
-            let sawAfter = after.contains { $0.input == input }
-            if sawBefore, sawAfter, resent {
-                self[input].acrossHop += 1
-                self[input].hopModes.insert(hop.mode)
-                self[input].forwarders.formUnion(senders)
-                for observation in before where observation.input == input {
-                    for link in observation.links {
-                        if let mac = link.destination, !mac.isMulticast { self[input].forwarders.insert(mac) }
-                    }
-                }
-            } else if sawBefore, !sawAfter {
-                self[input].beforeHopOnly += 1
-            } else {
-                self[input].afterHopOnly += 1
-            }
-            for observation in after where observation.input == input {
+            for observation in before where observation.input == input {
                 for link in observation.links {
-                    if let mac = link.source { self[input].afterSenders.insert(mac) }
-                    if let mac = link.destination { self[input].afterReceivers.insert(mac) }
+                    if let mac = link.destination, !mac.isMulticast { self[input].noteForwarder(mac) }
                 }
+            }
+        } else if sawBefore, !sawAfter {
+            self[input].beforeHopOnly += 1
+        } else {
+            self[input].afterHopOnly += 1
+        }
+        for observation in after where observation.input == input {
+            for link in observation.links {
+                if let mac = link.source { self[input].noteSender(mac) }
+                if let mac = link.destination { self[input].noteReceiver(mac) }
             }
         }
     }

@@ -25,12 +25,31 @@ struct RoleFacts {
     var hostSentLowered = 0
     /// Destination addresses it saw served (TCP/UDP responders that answered).
     var served: Set<IPAddress> = []
+    /// A few members already in the sets above: a repeated one (every connection through
+    /// one director repeats its MACs) is found without hashing.
+    private var knownForwarders: [MACAddress] = []
+    private var knownSenders: [MACAddress] = []
+    private var knownReceivers: [MACAddress] = []
+    private var knownModes: [InferredMode] = []
+    private var knownServed: [IPAddress] = []
+
+    mutating func noteForwarder(_ mac: MACAddress) { Self.insert(mac, into: &forwarders, known: &knownForwarders) }
+    mutating func noteSender(_ mac: MACAddress) { Self.insert(mac, into: &afterSenders, known: &knownSenders) }
+    mutating func noteReceiver(_ mac: MACAddress) { Self.insert(mac, into: &afterReceivers, known: &knownReceivers) }
+    mutating func noteMode(_ mode: InferredMode) { Self.insert(mode, into: &hopModes, known: &knownModes) }
+
+    private static func insert<T: Hashable>(_ member: T, into set: inout Set<T>, known: inout [T]) {
+        guard !known.contains(member) else { return }
+        set.insert(member)
+        if known.count < 8 { known.append(member) }
+    }
 
     static func gather(_ context: InferenceContext, hops: [StitchedReading.Hop?]) -> [RoleFacts] {
         var facts = [RoleFacts](repeating: RoleFacts(), count: context.profiles.count)
-        for hop in hops {
-            guard let hop else { continue }
-            facts.note(hop, context: context)
+        hops.withUnsafeBufferPointer { hops in
+            for index in hops.indices {
+                if let hop = hops[index] { facts.note(hop, context: context) }
+            }
         }
         for profile in context.profiles {
             for index in profile.records {
@@ -41,20 +60,19 @@ struct RoleFacts {
     }
 
     private mutating func note(_ index: Int, profile: PointProfile, context: InferenceContext) {
-        // Read in place: a `let` of the element copies the whole (760-byte) record.
-        context.records.withUnsafeBufferPointer { note($0[index], profile: profile, context: context, index: index) }
-    }
-
-    private mutating func note(_ record: borrowing FlowRecord, profile: PointProfile, context: InferenceContext,
-                               index: Int) {
-        if record.resp.packets > 0 { served.insert(record.respAddress) }
+        // Fields read through the array: a record handed to a function, even borrowed from
+        // a buffer pointer, was copied whole (760 bytes) for every record.
+        let records = context.records
+        if records[index].resp.packets > 0 { Self.insert(records[index].respAddress, into: &served, known: &knownServed) }
         let membership = context.stitched[index]
-        if profile.link == .host, let source = record.primaryLeg(.orig)?.source, profile.hostMACs.contains(source),
-           membership.map({ $0.rewrites.isEmpty }) ?? true, let ttl = record.orig.ttl {
+        // The leg of the first request (`primaryLeg`, which lives in another module).
+        let firstLeg = records[index].linkLegs.first { $0.direction == .orig }?.leg
+        if profile.link == .host, let source = firstLeg?.source, profile.hostMACs.contains(source),
+           membership.map({ $0.rewrites.isEmpty }) ?? true, let ttl = records[index].orig.ttl {
             if InitialTTL.isInitial(ttl) { hostSentInitial += 1 } else { hostSentLowered += 1 }
         }
-        guard membership == nil, let reading = RecordSignatures(context: context).read(record) else { return }
-        readings.append((reading, record.primaryLeg(.orig)?.source, record.orig.ttl))
-        if reading.basis == .forwardedAtOnePoint { forwarders.formUnion(reading.directorMACs) }
+        guard membership == nil, let reading = RecordSignatures(context: context).read(records[index]) else { return }
+        readings.append((reading, firstLeg?.source, records[index].orig.ttl))
+        if reading.basis == .forwardedAtOnePoint { for mac in reading.directorMACs { noteForwarder(mac) } }
     }
 }

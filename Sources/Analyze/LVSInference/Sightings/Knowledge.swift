@@ -8,10 +8,19 @@ struct Knowledge {
 
     init(_ parts: [Sighting]..., configuredVIPs: Set<IPAddress>) {
         vips = configuredVIPs
+        // Connections mostly repeat the previous one's VIP and MAC list: insert on change.
+        var lastVIP: IPAddress?
+        var lastMACs: [MACAddress] = []
         for sightings in parts {
-            for sighting in sightings where sighting.isDecided {
-                if let service = sighting.service { vips.insert(service.vip) }
-                for mac in sighting.directorMACs { directorMACs.insert(mac) }
+            for index in sightings.indices where sightings[index].isDecided {
+                if let vip = sightings[index].service?.vip, vip != lastVIP {
+                    vips.insert(vip)
+                    lastVIP = vip
+                }
+                if sightings[index].directorMACs != lastMACs {
+                    lastMACs = sightings[index].directorMACs
+                    directorMACs.formUnion(lastMACs)
+                }
             }
         }
     }

@@ -1,3 +1,4 @@
+import LVSCapture
 import LVSFlows
 import LVSWire
 
@@ -54,14 +55,14 @@ struct RecordReading {
         return order.compactMap { tuple in
             var occurrences: [(members: [Int], end: Int64, stitched: Bool)] = []
             for index in byTuple[tuple] ?? [] {
-                let record = context.records[index]
+                let (start, end) = (context.records[index].firstTime.rawValue, context.records[index].lastTime.rawValue)
                 let stitched = context.isStitched(index)
-                if let last = occurrences.last, record.firstTime.rawValue <= last.end {
+                if let last = occurrences.last, start <= last.end {
                     occurrences[occurrences.count - 1].members.append(index)
-                    occurrences[occurrences.count - 1].end = max(last.end, record.lastTime.rawValue)
+                    occurrences[occurrences.count - 1].end = max(last.end, end)
                     occurrences[occurrences.count - 1].stitched = last.stitched || stitched
                 } else {
-                    occurrences.append(([index], record.lastTime.rawValue, stitched))
+                    occurrences.append(([index], end, stitched))
                 }
             }
             let open = occurrences.filter { !$0.stitched }.map(\.members)
@@ -96,14 +97,16 @@ struct RecordReading {
         var absorbed = [Bool](repeating: false, count: all.count)
         for pair in TuplePairing(context: context).pairs(all, undecided: sightings.map { !$0.isDecided }) {
             sightings[pair.client].apply(pair.reading, record: context.records[pair.clientRecord])
-            sightings[pair.client].packets = [pair.clientRecord, pair.serverRecord].map {
-                context.reference(context.records[$0])
-            }
+            sightings[pair.client].packetRecords = (pair.clientRecord, pair.serverRecord)
             absorbed[pair.server] = true
         }
-        let knowledge = Knowledge(stitched, sightings, configuredVIPs: context.configuredVIPs)
+        let pending = all.indices.filter { !sightings[$0].isDecided && !absorbed[$0] }
+        // What the others decided matters only when a group is left to read by role.
+        let knowledge = pending.isEmpty ? Knowledge(configuredVIPs: context.configuredVIPs)
+            : Knowledge(stitched, sightings, configuredVIPs: context.configuredVIPs)
         let byRole = RoleSignatures(context: context, knowledge: knowledge)
-        for (i, group) in all.enumerated() where !sightings[i].isDecided && !absorbed[i] {
+        for i in pending {
+            let group = all[i]
             sightings[i] = sighting(group) { record in
                 guard roles.indices.contains(record.input) else { return nil }
                 return byRole.read(record, profile: context.profiles[record.input], role: roles[record.input])
@@ -113,27 +116,39 @@ struct RecordReading {
     }
 
     func sighting(_ members: [Int], read: (FlowRecord) -> Reading?) -> Sighting {
-        let records = members.map { context.records[$0] }.sorted { $0.firstTime < $1.firstTime }
-        let first = records[0]
-        var sighting = Sighting(protocolNumber: first.protocolNumber, origin: (first.origAddress, first.origPort))
-        var best: (reading: Reading, record: FlowRecord)?
-        for record in records {
-            guard let reading = read(record), best.map({ reading.basis > $0.reading.basis }) ?? true else { continue }
-            best = (reading, record)
+        // Indexes, not records: a record copied out of the array is a 760-byte copy.
+        context.records.withUnsafeBufferPointer { all in
+            let order = members.sorted { all[$0].firstTime < all[$1].firstTime }
+            let first = order[0]
+            var sighting = Sighting(protocolNumber: all[first].protocolNumber,
+                                    origin: (all[first].origAddress, all[first].origPort))
+            var best: (reading: Reading, record: Int)?
+            for index in order {
+                guard let reading = read(all[index]), best.map({ reading.basis > $0.reading.basis }) ?? true else {
+                    continue
+                }
+                best = (reading, index)
+            }
+            if let (reading, index) = best {
+                sighting.apply(reading, record: all[index])
+            } else {
+                let candidate = VirtualServiceID(vip: all[first].respAddress, port: all[first].respPort,
+                                                 protocolNumber: all[first].protocolNumber)
+                sighting.service = order.contains { Self.isAttempt(all[$0]) } ? candidate : nil
+                sighting.directTo = directTarget(order, all)
+                sighting.hint = forwardedReplies(order, all)
+            }
+            sighting.packetRecords = (order.first, order.count > 1 ? order[1] : nil)
+            var inputs: [Int] = []
+            var points: [CapturePointName] = []
+            for index in order {
+                if !inputs.contains(all[index].input) { inputs.append(all[index].input) }
+                if !points.contains(all[index].point) { points.append(all[index].point) }
+            }
+            sighting.inputs = inputs.sorted()
+            sighting.subPoints = points.sorted()
+            return sighting
         }
-        if let (reading, record) = best {
-            sighting.apply(reading, record: record)
-        } else {
-            let candidate = VirtualServiceID(vip: first.respAddress, port: first.respPort,
-                                             protocolNumber: first.protocolNumber)
-            sighting.service = records.contains(where: Self.isAttempt) ? candidate : nil
-            sighting.directTo = directTarget(records)
-            sighting.hint = forwardedReplies(records)
-        }
-        sighting.packets = records.prefix(2).map(context.reference)
-        sighting.inputs = Set(records.map(\.input)).sorted()
-        sighting.subPoints = Set(records.map(\.point)).sorted()
-        return sighting
     }
 
     /// A connection attempt toward the responder: a TCP flow that began with the
@@ -147,8 +162,10 @@ struct RecordReading {
 
     /// At the director's client side, replies it forwarded (TTL below any initial value)
     /// without a TCP handshake's MSS to tell NAT from FULL-NAT.
-    func forwardedReplies(_ records: [FlowRecord]) -> String? {
-        for record in records where roles.indices.contains(record.input) && roles[record.input] == .director {
+    func forwardedReplies(_ order: [Int], _ all: UnsafeBufferPointer<FlowRecord>) -> String? {
+        for index in order {
+            let record = all[index]
+            guard roles.indices.contains(record.input) && roles[record.input] == .director else { continue }
             guard record.resp.packets > 0, InitialTTL.isForwarded(record.resp.ttl), let ttl = record.resp.ttl else {
                 continue
             }
@@ -161,9 +178,9 @@ struct RecordReading {
 
     /// Where a request no director forwarded went (the MAC it was addressed to), from a
     /// point that is not the client itself.
-    func directTarget(_ records: [FlowRecord]) -> MACAddress? {
-        for record in records where roles.indices.contains(record.input) && roles[record.input] != .client {
-            if let destination = record.primaryLeg(.orig)?.destination, !destination.isMulticast {
+    func directTarget(_ order: [Int], _ all: UnsafeBufferPointer<FlowRecord>) -> MACAddress? {
+        for index in order where roles.indices.contains(all[index].input) && roles[all[index].input] != .client {
+            if let destination = all[index].primaryLeg(.orig)?.destination, !destination.isMulticast {
                 return destination
             }
         }

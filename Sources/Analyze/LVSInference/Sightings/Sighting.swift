@@ -33,7 +33,10 @@ struct Sighting {
     var directorMACs: [MACAddress] = []
     /// A request that no director forwarded went straight to this MAC.
     var directTo: MACAddress?
-    var packets: [PacketReference] = []
+    /// The records whose first packets are its evidence (at most two): indexes into
+    /// `InferenceContext.records`, made into references only for the few sightings that
+    /// evidence cites.
+    var packetRecords: (first: Int?, second: Int?) = (nil, nil)
     /// Capture inputs and sub-points that saw it, sorted.
     var inputs: [Int] = []
     var subPoints: [CapturePointName] = []
@@ -49,4 +52,9 @@ struct Sighting {
     }
 
     var isDecided: Bool { mode != nil }
+
+    /// The evidence packets, in the order they were recorded.
+    func packets(_ context: InferenceContext) -> [PacketReference] {
+        [packetRecords.first, packetRecords.second].compactMap { $0.map { context.reference(context.records[$0]) } }
+    }
 }

@@ -29,14 +29,38 @@ struct StitchedReading {
     }
 
     func sightings(_ hops: [Hop?]) -> [Sighting] {
-        zip(context.input.correlation.connections, hops).compactMap { connection, hop in
-            hop.map { sighting(connection, $0) }
+        var sightings: [Sighting] = []
+        sightings.reserveCapacity(hops.count)
+        var shared = SharedLists()
+        context.input.correlation.connections.withUnsafeBufferPointer { connections in
+            for number in hops.indices where connections.indices.contains(number) {
+                guard let hop = hops[number] else { continue }
+                sightings.append(sighting(connections[number], hop, shared: &shared))
+            }
         }
+        return sightings
     }
 
-    /// The record indexes of a leg's observations.
-    func records(_ leg: ConnectionLeg, _ connection: Int) -> [Int] {
-        leg.observations.compactMap { context.index($0.uid, connection: connection) }
+    /// The last distinct lists the sightings hold: most connections repeat the previous
+    /// one's points and director MACs, and then share its array instead of allocating one.
+    struct SharedLists {
+        var inputs: [Int] = []
+        var subPoints: [CapturePointName] = []
+        var directorMACs: [MACAddress] = []
+        var scratchInputs: [Int] = []
+        var scratchPoints: [CapturePointName] = []
+        var scratchMACs: [MACAddress] = []
+
+        /// `scratch`, as the last list when equal (sharing its storage), else as a new last list.
+        static func share<T: Equatable>(_ scratch: [T], _ last: inout [T]) -> [T] {
+            if scratch != last {
+                var copy: [T] = []
+                copy.reserveCapacity(scratch.count)
+                copy.append(contentsOf: scratch)
+                last = copy
+            }
+            return last
+        }
     }
 
     /// The director's hop of a connection: the leg before and after it, the mode, and the
@@ -52,6 +76,11 @@ struct StitchedReading {
     }
 
     func sighting(_ connection: ServiceConnection, _ hop: Hop) -> Sighting {
+        var shared = SharedLists()
+        return sighting(connection, hop, shared: &shared)
+    }
+
+    func sighting(_ connection: ServiceConnection, _ hop: Hop, shared: inout SharedLists) -> Sighting {
         let (first, before, leg, mode, number) = (hop.client, hop.before, hop.after, hop.mode, hop.connection)
         let legs = connection.legs
         var sighting = Sighting(protocolNumber: first.protocolNumber, origin: (first.origAddress, first.origPort))
@@ -63,18 +92,22 @@ struct StitchedReading {
         sighting.basis = across ? .stitchedAcrossPoints : .forwardedAtOnePoint
         describeServer(&sighting, leg: leg, mode: mode, vip: first.respAddress, connection: number)
         sighting.vipMAC = vipMAC(before: before, hop: leg, mode: mode, connection: number)
-        sighting.directorMACs = directorMACs(vipMAC: sighting.vipMAC, hop: leg)
-        sighting.packets = [before, leg].compactMap { firstReference($0, number) }
-        var inputs: [Int] = []
-        var subPoints: [CapturePointName] = []
+        directorMACs(vipMAC: sighting.vipMAC, hop: leg, into: &shared.scratchMACs)
+        sighting.directorMACs = SharedLists.share(shared.scratchMACs, &shared.directorMACs)
+        let cited = (firstRecord(before, number), firstRecord(leg, number))
+        sighting.packetRecords = cited.0 == nil ? (cited.1, nil) : cited
+        shared.scratchInputs.removeAll(keepingCapacity: true)
+        shared.scratchPoints.removeAll(keepingCapacity: true)
         for leg in legs {
             for observation in leg.observations {
-                if !inputs.contains(observation.input) { inputs.append(observation.input) }
-                if !subPoints.contains(observation.point) { subPoints.append(observation.point) }
+                if !shared.scratchInputs.contains(observation.input) { shared.scratchInputs.append(observation.input) }
+                if !shared.scratchPoints.contains(observation.point) { shared.scratchPoints.append(observation.point) }
             }
         }
-        sighting.inputs = inputs.sorted()
-        sighting.subPoints = subPoints.sorted()
+        shared.scratchInputs.sort()
+        shared.scratchPoints.sort()
+        sighting.inputs = SharedLists.share(shared.scratchInputs, &shared.inputs)
+        sighting.subPoints = SharedLists.share(shared.scratchPoints, &shared.subPoints)
         return sighting
     }
 
@@ -88,8 +121,11 @@ struct StitchedReading {
             sighting.serverSide = (leg.respAddress, leg.respPort)
             guard mode == .fullnat else { return }
             sighting.localAddress = leg.origAddress
-            if let option = records(leg, connection).lazy.compactMap({ self.context.records[$0].toa?.option }).first {
+            for observation in leg.observations {
+                guard let i = context.index(observation.uid, connection: connection),
+                      let option = context.records[i].toa?.option else { continue }
                 sighting.detail = "TOA kind \(option.kind) carrying \(option.address.withPort(option.port))"
+                break
             }
         case .tun:
             sighting.server = Sighting.Server(address: leg.tunnel?.destination ?? leg.respAddress, port: leg.respPort,
@@ -153,12 +189,22 @@ struct StitchedReading {
     /// The real server's MAC: where the hop's frames were addressed, preferring the MAC
     /// that also sent replies on that leg; for cooked captures, the replies' source.
     func serverMAC(_ leg: ConnectionLeg, _ connection: Int) -> MACAddress? {
+        // Most legs name one destination: find it without building the lists.
+        var only: MACAddress?
+        var several = false
+        for link in leg.links {
+            guard let mac = link.destination, !mac.isMulticast, mac != only else { continue }
+            if only == nil { only = mac } else { several = true }
+        }
+        if let only, !several { return only }
         var destinations: [MACAddress] = []
         for link in leg.links {
             if let mac = link.destination, !mac.isMulticast, !destinations.contains(mac) { destinations.append(mac) }
         }
         if destinations.count == 1 { return destinations[0] }
-        let replySources = records(leg, connection).compactMap { context.records[$0].resp.mac }
+        let replySources = leg.observations.compactMap { observation in
+            context.index(observation.uid, connection: connection).flatMap { context.records[$0].resp.mac }
+        }
         if let both = destinations.filter(replySources.contains).min() { return both }
         return destinations.min() ?? replySources.min()
     }
@@ -176,8 +222,8 @@ struct StitchedReading {
         }
         if let chained { return chained }
         var local: MACAddress?
-        let hopInputs = hop.observations.map(\.input)
-        for observation in before.observations where hopInputs.contains(observation.input) {
+        for observation in before.observations
+        where hop.observations.contains(where: { $0.input == observation.input }) {
             for link in observation.links {
                 guard let mac = link.destination, !mac.isMulticast else { continue }
                 local = min(local ?? mac, mac)
@@ -185,20 +231,37 @@ struct StitchedReading {
         }
         if let local { return local }
         guard mode == .nat || mode == .fullnat else { return nil }
-        return records(before, connection).compactMap { context.records[$0].resp.mac }.min()
-    }
-
-    func directorMACs(vipMAC: MACAddress?, hop: ConnectionLeg) -> [MACAddress] {
-        var result = vipMAC.map { [$0] } ?? []
-        for source in hop.links.compactMap(\.source).sorted() where !result.contains(source) {
-            result.append(source)
+        var replies: MACAddress?
+        for observation in before.observations {
+            guard let i = context.index(observation.uid, connection: connection), let mac = context.records[i].resp.mac
+            else { continue }
+            replies = min(replies ?? mac, mac)
         }
-        return result
+        return replies
     }
 
-    /// The earliest record of the leg as evidence.
-    func firstReference(_ leg: ConnectionLeg, _ connection: Int) -> PacketReference? {
-        records(leg, connection).min { context.records[$0].firstTime < context.records[$1].firstTime }
-            .map { context.reference(context.records[$0]) }
+    /// The VIP's MAC, then the hop's sources in order, into `result` (emptied first).
+    func directorMACs(vipMAC: MACAddress?, hop: ConnectionLeg, into result: inout [MACAddress]) {
+        result.removeAll(keepingCapacity: true)
+        if let vipMAC { result.append(vipMAC) }
+        let start = result.count
+        // Sources sorted after the VIP's MAC, each inserted in place (a leg has a few).
+        for link in hop.links {
+            guard let source = link.source, !result.contains(source) else { continue }
+            var position = result.count
+            while position > start, source < result[position - 1] { position -= 1 }
+            result.insert(source, at: position)
+        }
+    }
+
+    /// The earliest record of the leg, cited as evidence.
+    func firstRecord(_ leg: ConnectionLeg, _ connection: Int) -> Int? {
+        var first: Int?
+        for observation in leg.observations {
+            guard let i = context.index(observation.uid, connection: connection) else { continue }
+            if let current = first, context.records[current].firstTime <= context.records[i].firstTime { continue }
+            first = i
+        }
+        return first
     }
 }

@@ -15,12 +15,13 @@ struct ModeTally {
     var decided = 0
 
     init(_ sightings: SightingSet, configured: InferredMode?) {
-        var members = [[Int]](repeating: [], count: InferredMode.allCases.count)
-        for (index, sighting) in sightings.enumerated() {
-            guard let mode = sighting.mode, let slot = InferredMode.allCases.firstIndex(of: mode) else { continue }
+        let modes = InferredMode.allCases
+        var members = [[Int]](repeating: [], count: modes.count)
+        for index in sightings.indices {
+            guard let mode = sightings[index].mode, let slot = modes.firstIndex(of: mode) else { continue }
             members[slot].append(index)
         }
-        for (slot, mode) in InferredMode.allCases.enumerated() where !members[slot].isEmpty {
+        for (slot, mode) in modes.enumerated() where !members[slot].isEmpty {
             guard let best = members[slot].compactMap({ sightings[$0].basis }).max(),
                   let sample = members[slot].first(where: { sightings[$0].basis == best }) else { continue }
             entries.append(Entry(mode: mode, members: members[slot], best: best, sample: sample))

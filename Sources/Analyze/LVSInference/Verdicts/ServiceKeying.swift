@@ -20,9 +20,11 @@ struct ServiceKeying {
 
     /// Sets the service of every sighting that has none and says where each VIP came from.
     func assign(_ sightings: inout [Sighting]) -> [VIPSource] {
+        var sources = [VIPSource](repeating: .wire, count: sightings.count)
+        // Most analyses have the VIP of every connection on the wire: nothing to look up.
+        guard sightings.contains(where: { $0.service == nil && $0.serverSide != nil }) else { return sources }
         let learned = learnedServices(sightings)
         let configured = configuredServices()
-        var sources = [VIPSource](repeating: .wire, count: sightings.count)
         for index in sightings.indices where sightings[index].service == nil {
             guard let side = sightings[index].serverSide else { continue }
             let proto = sightings[index].protocolNumber

@@ -7,5 +7,6 @@ struct SightingSet: RandomAccessCollection {
     var startIndex: Int { 0 }
     var endIndex: Int { members.count }
 
-    subscript(position: Int) -> Sighting { all[members[position]] }
+    // Yielded in place: a returned copy would retain every list the sighting holds.
+    subscript(position: Int) -> Sighting { _read { yield all[members[position]] } }
 }

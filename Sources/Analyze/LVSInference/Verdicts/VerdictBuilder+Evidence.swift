@@ -35,8 +35,13 @@ extension VerdictBuilder {
     func line(_ entry: ModeTally.Entry, decided: Int, leading: Bool) -> ServiceVerdict.Evidence {
         var points: Set<CapturePointName> = []
         var cited: [Int] = []
+        var last: [CapturePointName] = []
         for index in entry.members where sightings[index].basis == entry.best {
-            points.formUnion(sightings[index].subPoints)
+            // Consecutive sightings mostly share one list: add it once.
+            if sightings[index].subPoints != last {
+                last = sightings[index].subPoints
+                points.formUnion(last)
+            }
             if cited.count < 2 { cited.append(index) }
         }
         let sample = sightings[entry.sample]
@@ -44,7 +49,7 @@ extension VerdictBuilder {
         let place = points.sorted().map(\.description).joined(separator: ", ")
         let phrase = how(entry.best, sample, points: place)
         let text = (leading ? "" : "but ") + "\(count) \(phrase): \(Self.name(entry.mode))"
-        return .init(text, packets: Set(cited.flatMap { sightings[$0].packets }).sorted())
+        return .init(text, packets: Set(cited.flatMap { sightings[$0].packets(context) }).sorted())
     }
 
     /// How a basis showed the mode, with the sample connection's addresses.

@@ -17,10 +17,11 @@ extension VerdictBuilder {
             "\(point) (\(roles.first { $0.point == point }?.role.rawValue ?? "unknown"))"
         }.joined(separator: ", ")
         if let hint = sightings.lazy.compactMap(\.hint).first {
-            return .init("\(hint); \(decide)", packets: sightings.prefix(2).flatMap(\.packets).sorted())
+            return .init("\(hint); \(decide)",
+                         packets: sightings.prefix(2).flatMap { $0.packets(context) }.sorted())
         }
         return .init("seen only where the forwarding mode does not show: \(places); \(decide)",
-                     packets: sightings.prefix(2).flatMap(\.packets).sorted())
+                     packets: sightings.prefix(2).flatMap { $0.packets(context) }.sorted())
     }
 
     /// Connections that did not decide: those that reached a real server without the
@@ -34,7 +35,8 @@ extension VerdictBuilder {
         for mac in Set(direct.compactMap(\.directTo)).sorted() {
             let these = direct.filter { $0.directTo == mac }
             lines.append(.init("\(these.count) connection\(these.count == 1 ? "" : "s") went straight to real server "
-                + "MAC \(mac), not through the director", packets: these.prefix(2).flatMap(\.packets).sorted()))
+                + "MAC \(mac), not through the director",
+                packets: these.prefix(2).flatMap { $0.packets(context) }.sorted()))
         }
         let rest = undecided.count - direct.count
         if rest > 0 {

@@ -21,13 +21,28 @@ extension VerdictBuilder {
     /// (once the captures show the real-server side at all).
     func realServers(mode: InferredMode) -> [ServiceVerdict.RealServer] {
         var tallies: [ServerKey: ServerTally] = [:]
-        for sighting in sightings where sighting.mode != nil {
-            guard let server = sighting.server else { continue }
+        // Counted first in a short list (a service has a few real servers, each mostly
+        // with one MAC), then added up in the table: one lookup per server, not per connection.
+        var counts: [(server: Sighting.Server, key: ServerKey, connections: Int)] = []
+        func flush() {
+            for (server, key, connections) in counts {
+                tallies[key, default: ServerTally(address: server.address, port: server.port)].connections += connections
+                if let mac = server.mac { tallies[key]?.macs[mac, default: 0] += connections }
+            }
+            counts.removeAll(keepingCapacity: true)
+        }
+        for index in sightings.indices where sightings[index].mode != nil {
+            guard let server = sightings[index].server else { continue }
             let key = ServerKey(address: server.address, port: server.port,
                                 mac: server.address == nil ? server.mac : nil)
-            tallies[key, default: ServerTally(address: server.address, port: server.port)].connections += 1
-            if let mac = server.mac { tallies[key]?.macs[mac, default: 0] += 1 }
+            if let slot = counts.firstIndex(where: { $0.key == key && $0.server.mac == server.mac }) {
+                counts[slot].connections += 1
+                continue
+            }
+            if counts.count == 32 { flush() }
+            counts.append((server, key, 1))
         }
+        flush()
         var result = tallies.values.map { tally in
             ServiceVerdict.RealServer(address: tally.address ?? service.vip, port: tally.port,
                                       mac: tally.macs.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first?.key,

@@ -23,18 +23,26 @@ struct VerdictBuilder {
     func verdict() -> ServiceVerdict {
         let tally = ModeTally(sightings, configured: configuredMode)
         let mode = tally.winner?.mode ?? .unknown
-        let winning = tally.winner?.members.map { sightings[$0] } ?? []
+        let chosen = tally.winner?.members ?? Array(sightings.indices)
         let confidence = tally.winner.map {
             ConfidenceScale.confidence(best: $0.best, agreeing: $0.members.count, decided: tally.decided,
                                        hiddenVIP: hiddenVIP == .placeholder)
         } ?? 0
         var verdict = ServiceVerdict(service: service, mode: mode, confidence: confidence,
                                      evidence: evidence(tally), realServers: realServers(mode: mode),
-                                     localAddresses: Set(sightings.compactMap(\.localAddress)).sorted(),
+                                     localAddresses: localAddresses(),
                                      connections: sightings.count)
         verdict.vipMACs = vipMACs()
-        verdict.directorMACs = directorMACs(winning.isEmpty ? Array(sightings) : winning)
+        verdict.directorMACs = directorMACs(chosen)
         return verdict
+    }
+
+    func localAddresses() -> [IPAddress] {
+        var addresses: Set<IPAddress> = []
+        for index in sightings.indices {
+            if let address = sightings[index].localAddress { addresses.insert(address) }
+        }
+        return addresses.sorted()
     }
 
     /// Answers to ARP/ND for the VIP, the MACs client→VIP frames entered the director at,
@@ -42,18 +50,40 @@ struct VerdictBuilder {
     func vipMACs() -> [MACAddress] {
         guard hiddenVIP != .placeholder else { return [] }
         var macs = Set(context.claims.answerers(of: service.vip))
-        macs.formUnion(sightings.compactMap(\.vipMAC))
-        macs.formUnion(sightings.filter { $0.mode == nil }.compactMap(\.directTo))
+        var last: MACAddress?
+        for index in sightings.indices {
+            if let mac = sightings[index].vipMAC, mac != last {
+                macs.insert(mac)
+                last = mac
+            }
+            if sightings[index].mode == nil, let mac = sightings[index].directTo { macs.insert(mac) }
+        }
         return macs.sorted()
     }
 
     /// The ingress MAC most sightings name first, then the others in order.
-    func directorMACs(_ chosen: [Sighting]) -> [MACAddress] {
+    /// `chosen`: indexes into `sightings`.
+    func directorMACs(_ chosen: [Int]) -> [MACAddress] {
         var counts: [MACAddress: Int] = [:]
-        for sighting in chosen { if let first = sighting.directorMACs.first { counts[first, default: 0] += 1 } }
+        var all: Set<MACAddress> = []
+        // Sightings mostly repeat the previous one's list (often the same storage): count
+        // runs, and hash only when the list changes.
+        var last: [MACAddress] = []
+        var run = 0
+        for index in chosen {
+            let macs = sightings[index].directorMACs
+            if macs != last {
+                if let first = last.first, run > 0 { counts[first, default: 0] += run }
+                all.formUnion(macs)
+                last = macs
+                run = 0
+            }
+            run += 1
+        }
+        if let first = last.first, run > 0 { counts[first, default: 0] += run }
         let ingress = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first?.key
         var result: [MACAddress] = ingress.map { [$0] } ?? []
-        for mac in Set(chosen.flatMap(\.directorMACs)).sorted() where !result.contains(mac) { result.append(mac) }
+        for mac in all.sorted() where !result.contains(mac) { result.append(mac) }
         return result
     }
 }
