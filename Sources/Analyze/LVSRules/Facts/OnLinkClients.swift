@@ -4,13 +4,14 @@ import LVSWire
 
 /// Finds the `OnLinkClient`s of the NAT services.
 enum OnLinkClients {
-    static func find(_ context: AnalysisContext, _ topology: ServiceTopology,
-                     foreign: [ForeignReply]) -> [OnLinkClient] {
+    /// `attempts` name each NAT real-server leg (`RealServerAttempts.find`).
+    static func find(_ context: AnalysisContext, _ topology: ServiceTopology, foreign: [ForeignReply],
+                     attempts: [RealServerAttempt]) -> [OnLinkClient] {
         var found: [ServiceClient: [PacketReference]] = [:]
-        for record in context.flows.records where record.isAttempt {
-            guard let (service, _) = RealServerAttempts.identify(record, topology), service.mode == .nat else { continue }
+        for attempt in attempts where attempt.mode == .nat {
+            let record = context.flows.records[attempt.record]
             if seenOnLink(record, topology) {
-                found[ServiceClient(service: service.service, client: record.origAddress), default: []]
+                found[ServiceClient(service: attempt.service, client: record.origAddress), default: []]
                     .append(PacketReference(firstOf: record))
             }
         }

@@ -16,7 +16,7 @@ struct RuleFacts: Sendable {
         foreignReplies = ForeignReplies.find(context, topology)
         attempts = RealServerAttempts.find(context, topology, foreign: foreignReplies)
         attemptsByTime = attempts.sorted { $0.time < $1.time }
-        onLinkClients = OnLinkClients.find(context, topology, foreign: foreignReplies)
+        onLinkClients = OnLinkClients.find(context, topology, foreign: foreignReplies, attempts: attempts)
         toa = TOAAudit(context, topology)
     }
 }

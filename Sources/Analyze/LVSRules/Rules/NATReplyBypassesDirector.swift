@@ -43,11 +43,12 @@ struct NATReplyBypassesDirector: Rule {
         let foreign = context.facts.foreignReplies
         let onLink = Set(context.facts.onLinkClients.map(\.pair))
         var seen: [ServiceServer: Sightings] = [:]
-        for record in context.flows.records where record.isAttempt {
-            guard let (service, server) = RealServerAttempts.identify(record, topology), service.mode == .nat,
-                  !onLink.contains(ServiceClient(service: service.service, client: record.origAddress)) else { continue }
-            let key = ServiceServer(service: service.service, server: server)
-            let attempt = RealServerAttempts.key(record, server, context.correlation)
+        // The attempts already name each NAT leg's service and real server.
+        for found in context.facts.attempts where found.mode == .nat {
+            let record = context.flows.records[found.record]
+            guard !onLink.contains(ServiceClient(service: found.service, client: record.origAddress)) else { continue }
+            let key = ServiceServer(service: found.service, server: found.server)
+            let attempt = found.key
             if topology.role(record) == .realServer, let nextHop = bypassingNextHop(record) {
                 seen[key, default: Sightings()].add(.atServer(nextHop), record, attempt)
             } else if topology.role(record) != .realServer, record.originatorResetUnanswered {
