@@ -1,6 +1,6 @@
 /// The facts several rules read (the service topology, the replies that came from a real
-/// server's own address, the attempts at each real server, the on-link NAT clients, the
-/// FULL-NAT TOA audit), gathered once per evaluation instead of once per rule: each is a
+/// server's own address, the attempts at each real server and their tallies, the on-link
+/// NAT clients, the FULL-NAT TOA audit), gathered once per evaluation instead of once per rule: each is a
 /// pass over every flow record, and nine rules read the foreign replies.
 struct RuleFacts: Sendable {
     let topology: ServiceTopology
@@ -9,6 +9,8 @@ struct RuleFacts: Sendable {
     /// `attempts` in capture-time order (persistence and weight-0 rules read them so).
     let attemptsByTime: [RealServerAttempt]
     let onLinkClients: [OnLinkClient]
+    /// `RealServerAttempts.tally(attempts)`: two rules read it.
+    let tallies: [RealServerTally]
     let toa: TOAAudit
 
     init(_ context: AnalysisContext) {
@@ -17,6 +19,7 @@ struct RuleFacts: Sendable {
         attempts = RealServerAttempts.find(context, topology, foreign: foreignReplies)
         attemptsByTime = attempts.sorted { $0.time < $1.time }
         onLinkClients = OnLinkClients.find(context, topology, foreign: foreignReplies, attempts: attempts)
+        tallies = RealServerAttempts.tally(attempts)
         toa = TOAAudit(context, topology)
     }
 }

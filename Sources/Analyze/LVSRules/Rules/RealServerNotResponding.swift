@@ -41,11 +41,15 @@ struct RealServerNotResponding: Rule {
         """
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let onLink = Set(context.facts.onLinkClients.map(\.pair))
-        let attempts = context.facts.attempts.filter { attempt in
-            attempt.client.map { !onLink.contains(ServiceClient(service: attempt.service, client: $0)) } ?? true
+        let tallies: [RealServerTally]
+        if context.facts.onLinkClients.isEmpty {
+            tallies = context.facts.tallies
+        } else {
+            let onLink = Set(context.facts.onLinkClients.map(\.pair))
+            tallies = RealServerAttempts.tally(context.facts.attempts.filter { attempt in
+                attempt.client.map { !onLink.contains(ServiceClient(service: attempt.service, client: $0)) } ?? true
+            })
         }
-        let tallies = RealServerAttempts.tally(attempts)
         let answering = Set(tallies.filter { $0.answered > 0 }.map(\.service))
         return tallies.filter { isSilent($0, serviceAnswers: answering.contains($0.service)) }.map { tally in
             let port = context.inference.verdict(for: tally.service)?.realServers

@@ -38,7 +38,7 @@ struct RealServerRefuses: Rule {
     let remediation = "Start the service on the real server's port, or take the server out of the pool (weight 0)."
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let tallies = RealServerAttempts.tally(context.facts.attempts)
+        let tallies = context.facts.tallies
         return tallies.filter { $0.refused >= 2 && $0.refused * 3 >= $0.judged }
             .filter { !DRPortMapping.explains($0.service, $0.server, context.deployment) }
             .map { tally in
