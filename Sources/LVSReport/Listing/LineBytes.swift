@@ -69,9 +69,17 @@ struct LineBytes {
         }
         let value = v4.rawValue
         for shift in stride(from: 24, through: 0, by: -8) {
-            decimal(UInt64(value >> UInt32(shift) & 0xFF))
+            octet(UInt8(truncatingIfNeeded: value >> UInt32(shift)))
             if shift > 0 { out.append(UInt8(ascii: ".")) }
         }
+    }
+
+    /// One to three digits, without the general number path (two of them per flow line).
+    private mutating func octet(_ value: UInt8) {
+        let zero = UInt8(ascii: "0")
+        if value >= 100 { out.append(zero + value / 100) }
+        if value >= 10 { out.append(zero + value / 10 % 10) }
+        out.append(zero + value % 10)
     }
 
     mutating func mac(_ mac: MACAddress?) {
