@@ -16,13 +16,7 @@ enum ForeignReplies {
         /// for every flow record cost more than the rest of the search). A client address
         /// and port seen at two points share a bucket, which equality tells apart.
         func hash(into hasher: inout Hasher) {
-            let tail = UInt64(port) << 32 | UInt64(protocolNumber.rawValue) << 48
-            switch client {
-            case let .v4(v4): hasher.combine(UInt64(v4.rawValue) | tail)
-            case let .v6(v6):
-                hasher.combine(v6.high)
-                hasher.combine(v6.low ^ tail)
-            }
+            hasher.combine(client, port: port, protocolNumber: protocolNumber)
         }
     }
 

@@ -12,16 +12,8 @@ struct ServiceTopology {
         var port: UInt16
         var protocolNumber: IPProtocol
 
-        /// One or two words instead of the synthesized field-by-field feed: rules look a
-        /// service up for nearly every flow record.
         func hash(into hasher: inout Hasher) {
-            let tail = UInt64(port) << 32 | UInt64(protocolNumber.rawValue) << 48
-            switch address {
-            case let .v4(v4): hasher.combine(UInt64(v4.rawValue) | tail)
-            case let .v6(v6):
-                hasher.combine(v6.high)
-                hasher.combine(v6.low ^ tail)
-            }
+            hasher.combine(address, port: port, protocolNumber: protocolNumber)
         }
     }
 
