@@ -93,9 +93,11 @@ import Testing
     /// never ends is refused at its first chunk as binary.
     @Test func configurationFromAPipe() throws {
         let lvscope = try CommandRunner.executable().path
-        let config = try FixturePaths.repositoryRoot().appendingPathComponent("Fixtures/config/nat-wrong-gateway.ipvsadm").path
+        let config = try FixturePaths.repositoryRoot()
+            .appendingPathComponent("Fixtures/config/nat-wrong-gateway.ipvsadm").path
         let capture = try Self.scenario("director-any.pcap")
-        let piped = try Subprocess.run("/bin/sh", ["-c", "cat '\(config)' | '\(lvscope)' analyze --config /dev/stdin '\(capture)'"])
+        let pipeline = "cat '\(config)' | '\(lvscope)' analyze --config /dev/stdin '\(capture)'"
+        let piped = try Subprocess.run("/bin/sh", ["-c", pipeline])
         #expect(piped.status == 0, "\(piped.error)")
         let fromFile = try Self.run(["--config", config, capture])
         // The same report, but for the file name the remedies cite.

@@ -30,12 +30,14 @@ extension FrameWalk {
         if packet.transportStorage.tcpStorage.optionsMalformed { packet.anomalies.insert(.malformedTCPOptions) }
         if packet.transportStorage.tcpStorage.clientAddressMalformed { packet.anomalies.insert(.malformedTOA) }
         if options.verifyChecksums, !ip.isFragment {
-            packet.transportStorage.checksum = transportChecksum(of: offset, length: ip.payloadLength, in: ip, proto: .tcp)
+            packet.transportStorage.checksum = transportChecksum(of: offset, length: ip.payloadLength, in: ip,
+                                                                 proto: .tcp)
         }
     }
 
     @usableFromInline
-    mutating func udp(at offset: Int, in ip: IPContext, depth: Int, into packet: inout DecodedPacket) throws(WireError) {
+    mutating func udp(at offset: Int, in ip: IPContext, depth: Int,
+                      into packet: inout DecodedPacket) throws(WireError) {
         attempt(.udp, at: offset, into: &packet)
         let udp = try view(at: offset) { b throws(WireError) in try UDPView(checking: b) }
         let declared = udp.declaredPayloadLength

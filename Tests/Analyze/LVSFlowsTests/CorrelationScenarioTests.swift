@@ -101,7 +101,8 @@ import Testing
         #expect(together.connections.count >= 20)
         for connection in together.connections {
             let uids = Set(connection.legs.flatMap { $0.observations.map(\.uid) })
-            let alone = Correlator(records: collection.records.filter { uids.contains($0.uid) }, points: points).correlate()
+            let records = collection.records.filter { uids.contains($0.uid) }
+            let alone = Correlator(records: records, points: points).correlate()
             #expect(alone.connections.count == 1, "\(name) \(connection.id)")
             let legs = alone.connections.first?.legs ?? []
             #expect(legs.map(\.tupleDescription) == connection.legs.map(\.tupleDescription), "\(name) \(connection.id)")

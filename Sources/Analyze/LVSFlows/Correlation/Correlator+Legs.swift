@@ -36,7 +36,8 @@ extension Correlator {
         }
         scratch.runs.removeAll(keepingCapacity: true)
         var start = 0
-        for k in scratch.byTuple.indices.dropFirst() where tuples[scratch.byTuple[k]] != tuples[scratch.byTuple[start]] {
+        for k in scratch.byTuple.indices.dropFirst()
+        where tuples[scratch.byTuple[k]] != tuples[scratch.byTuple[start]] {
             scratch.runs.append(start..<k)
             start = k
         }
@@ -102,7 +103,8 @@ extension Correlator {
         return true
     }
 
-    private func makeLeg(_ draft: LegDraft, _ list: [Int], rewrites: Rewrite, offsets: OffsetEstimate) -> ConnectionLeg {
+    private func makeLeg(_ draft: LegDraft, _ list: [Int], rewrites: Rewrite,
+                         offsets: OffsetEstimate) -> ConnectionLeg {
         let first = list[draft.members.lowerBound]
         var tunnel: TunnelEndpoints?
         if containsLink(draft, list, where: \.encapsulated) {
@@ -119,7 +121,8 @@ extension Correlator {
                 own.append(count.leg)
             }
             own.sort()
-            observations.append(LegObservation(point: records[i].point, input: inputs[i], uid: records[i].uid, links: own))
+            observations.append(LegObservation(point: records[i].point, input: inputs[i], uid: records[i].uid,
+                                               links: own))
             start = min(start, offsets.corrected(time(i), input: inputs[i]))
         }
         // The leg's distinct links, sorted: a lone record's own when they are distinct

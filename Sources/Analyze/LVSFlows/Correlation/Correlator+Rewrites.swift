@@ -55,8 +55,8 @@ extension Correlator {
             guard !(a.members.lowerBound..<k).contains(where: { inputs[list[$0]] == input }),
                   b.members.contains(where: { inputs[list[$0]] == input }) else { continue }
             shared = true
-            if let before = ttl(a, list, input: input, upper: true), let after = ttl(b, list, input: input, upper: false),
-               !(0...1).contains(before - after) {
+            if let before = ttl(a, list, input: input, upper: true),
+               let after = ttl(b, list, input: input, upper: false), !(0...1).contains(before - after) {
                 return true
             }
         }

@@ -60,8 +60,10 @@ extension Correlator {
         let links = scratch.links
         scratch.candidates.removeAll(keepingCapacity: true)
         for link in links {
-            guard let source = link.source, !scratch.replySources.contains(source), !scratch.candidates.contains(source),
-                  links.contains(where: { $0.destination == source }) else { continue }
+            guard let source = link.source, !scratch.replySources.contains(source),
+                  !scratch.candidates.contains(source), links.contains(where: { $0.destination == source }) else {
+                continue
+            }
             scratch.candidates.append(source)
         }
         scratch.candidates.sort()

@@ -49,8 +49,8 @@ public struct Correlator {
         for g in 0..<groups.count where mayHoldLegs(groups[g]) {
             let legs = buildLegs(groups[g], offsets: offsets, scratch: &scratch)
             guard legs.count >= 2 else { continue }
-            connections.append(ServiceConnection(id: connectionID(legs, &scratch.uids), legs: legs,
-                                                 evidence: groups[g].reduce(into: MatchEvidence()) { $0.formUnion(evidence[$1]) }))
+            let merged = groups[g].reduce(into: MatchEvidence()) { $0.formUnion(evidence[$1]) }
+            connections.append(ServiceConnection(id: connectionID(legs, &scratch.uids), legs: legs, evidence: merged))
         }
         let keys = connections.map { ($0.firstTime.rawValue, $0.id) }
         connections = connections.indices.sorted { keys[$0] < keys[$1] }.map { connections[$0] }

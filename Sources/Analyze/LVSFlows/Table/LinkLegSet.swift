@@ -56,7 +56,8 @@ struct LinkLegSet {
     func forEachEntry(_ body: (UInt16, FlowDirection, UInt32) -> Void) {
         for i in 0..<LinkLegSet.capacity {
             let slot = self[slot: i]
-            if slot != 0 { body(slot & ~LinkLegSet.respBit, slot & LinkLegSet.respBit != 0 ? .resp : .orig, count(at: i)) }
+            guard slot != 0 else { continue }
+            body(slot & ~LinkLegSet.respBit, slot & LinkLegSet.respBit != 0 ? .resp : .orig, count(at: i))
         }
     }
 

@@ -63,7 +63,9 @@ struct RoleFacts {
         // Fields read through the array: a record handed to a function, even borrowed from
         // a buffer pointer, was copied whole (760 bytes) for every record.
         let records = context.records
-        if records[index].resp.packets > 0 { Self.insert(records[index].respAddress, into: &served, known: &knownServed) }
+        if records[index].resp.packets > 0 {
+            Self.insert(records[index].respAddress, into: &served, known: &knownServed)
+        }
         let membership = context.stitched[index]
         // The leg of the first request (`primaryLeg`, which lives in another module).
         let firstLeg = records[index].linkLegs.first { $0.direction == .orig }?.leg

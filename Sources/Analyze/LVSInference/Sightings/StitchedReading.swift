@@ -88,7 +88,8 @@ struct StitchedReading {
                                             protocolNumber: first.protocolNumber)
         sighting.mode = mode
         let seenAt = before.observations.first?.point
-        let across = before.observations.contains { $0.point != seenAt } || leg.observations.contains { $0.point != seenAt }
+        let across = before.observations.contains { $0.point != seenAt }
+            || leg.observations.contains { $0.point != seenAt }
         sighting.basis = across ? .stitchedAcrossPoints : .forwardedAtOnePoint
         describeServer(&sighting, leg: leg, mode: mode, vip: first.respAddress, connection: number)
         sighting.vipMAC = vipMAC(before: before, hop: leg, mode: mode, connection: number)

@@ -26,7 +26,8 @@ extension VerdictBuilder {
         var counts: [(server: Sighting.Server, key: ServerKey, connections: Int)] = []
         func flush() {
             for (server, key, connections) in counts {
-                tallies[key, default: ServerTally(address: server.address, port: server.port)].connections += connections
+                let empty = ServerTally(address: server.address, port: server.port)
+                tallies[key, default: empty].connections += connections
                 if let mac = server.mac { tallies[key]?.macs[mac, default: 0] += connections }
             }
             counts.removeAll(keepingCapacity: true)

@@ -116,7 +116,9 @@ struct ServiceTopology {
 
     /// The DR or TUN service the flow's originator addressed, if it is one.
     func directServiceIndex(_ record: FlowRecord) -> Int? {
-        guard let i = requestServiceIndex(record), services[i].mode == .dr || services[i].mode == .tun else { return nil }
+        guard let i = requestServiceIndex(record), services[i].mode == .dr || services[i].mode == .tun else {
+            return nil
+        }
         return i
     }
 
