@@ -8,6 +8,7 @@ func warn(_ message: String) {
 
 /// A configuration warning (unknown keyword, include matching nothing, no services...):
 /// the file was read as keepalived or ipvsadm would read it, but the operator should know.
+/// `<what> (<where>)`, as errors are (DESIGN.md §4).
 func warn(_ warning: ConfigWarning) {
-    warn("\(warning.location): \(warning.message)")
+    warn("\(warning.message) (\(warning.location))")
 }

@@ -83,8 +83,8 @@ import Testing
         #expect(outcome.output.contains("verdict:"))
         let lines = outcome.error.split(separator: "\n").map(String.init)
         #expect(lines == [
-            "lvscope: warning: \(config):9:9: include \"extra/*.conf\" matched no files",
-            "lvscope: warning: \(config):4:5: unknown keyword \"persistance_timeout\" in virtual_server (skipped)",
+            "lvscope: warning: include \"extra/*.conf\" matched no files (\(config):9:9)",
+            "lvscope: warning: unknown keyword \"persistance_timeout\" in virtual_server (skipped) (\(config):4:5)",
         ], "\(outcome.error)")
     }
 
