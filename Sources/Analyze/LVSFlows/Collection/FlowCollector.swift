@@ -4,9 +4,19 @@ import LVSWire
 
 /// Reads several captures in time order (`CaptureMerge`), decodes every packet once and
 /// feeds each point's `FlowTracker`; the records of all points come back sorted.
+/// Reading and decoding run on a second thread unless `threaded` is false (`ReadAhead`);
+/// the result is the same either way.
 public enum FlowCollector {
     public static func collect(_ inputs: [CaptureInput], configuration: FlowConfiguration = FlowConfiguration(),
-                               decoder options: PacketDecoder.Options = PacketDecoder.Options())
+                               decoder options: PacketDecoder.Options = PacketDecoder.Options(),
+                               threaded: Bool = true)
+        throws(CaptureError) -> FlowCollection {
+        try collect(inputs, configuration: configuration, decoder: options,
+                    reading: ReadAhead.Shape(threaded: threaded))
+    }
+
+    static func collect(_ inputs: [CaptureInput], configuration: FlowConfiguration,
+                        decoder options: PacketDecoder.Options, reading shape: ReadAhead.Shape)
         throws(CaptureError) -> FlowCollection {
         let merge = try CaptureMerge(paths: inputs.map(\.path))
         var records: [FlowRecord] = []
@@ -17,24 +27,29 @@ public enum FlowCollector {
         var starts = [Timestamp?](repeating: nil, count: inputs.count)
         var ends = [Timestamp?](repeating: nil, count: inputs.count)
         var counts = [(packets: Int, bytes: Int)](repeating: (0, 0), count: inputs.count)
-        let decoder = PacketDecoder(options: options)
-        // Decoded in place and handed to the trackers by address: a local variable would
-        // be copied (700 bytes) into a temporary for every call.
-        let packet = UnsafeMutablePointer<DecodedPacket>.allocate(capacity: 1)
-        packet.initialize(to: DecodedPacket())
-        defer { packet.deinitialize(count: 1).deallocate() }
+        let readAhead = ReadAhead(merge: merge, decoder: PacketDecoder(options: options), shape: shape)
         var packets = 0
-        while let (input, borrowed) = try merge.nextPacket() {
-            packets += 1
-            let record = borrowed.record
-            if starts[input] == nil { starts[input] = record.timestamp }
-            ends[input] = record.timestamp
-            counts[input].packets += 1
-            counts[input].bytes += record.capturedLength
-            decoder.decode(borrowed.bytes, linkType: record.linkType, originalLength: record.originalLength,
-                           into: &packet.pointee)
-            trackers[input].process(record, UnsafePointer(packet), borrowed.bytes)
+        var failure: CaptureError?
+        while true {
+            let batch = readAhead.next()
+            for i in 0..<batch.count {
+                let input = batch.inputs[i]
+                let record = batch.records[i]
+                if starts[input] == nil { starts[input] = record.timestamp }
+                ends[input] = record.timestamp
+                counts[input].packets += 1
+                counts[input].bytes += record.capturedLength
+                trackers[input].process(record, UnsafePointer(batch.packets + i), batch.frames[i])
+            }
+            packets += batch.count
+            let end = batch.end
+            readAhead.recycle(batch)
+            guard let end else { continue }
+            if case let .failed(error) = end { failure = error }
+            break
         }
+        readAhead.finish()
+        if let failure { throw failure }
         records.reserveCapacity(records.count + trackers.reduce(0) { $0 + $1.statistics.liveFlows })
         for tracker in trackers { tracker.finish() }
         FlowCollection.sort(&records)

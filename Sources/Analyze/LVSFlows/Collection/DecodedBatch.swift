@@ -1,0 +1,87 @@
+import LVSCapture
+import LVSDecode
+import LVSWire
+
+/// A run of packets read and decoded ahead of the trackers, with their own copy of the
+/// captured bytes: a reader reuses its buffer on its next read, and the decoded views
+/// must stay valid until the trackers are done with the batch.
+///
+/// A batch belongs to one thread at a time; `BatchQueue` hands it over (its lock orders
+/// the memory accesses), which is why it can be `@unchecked Sendable`.
+final class DecodedBatch: @unchecked Sendable {
+    /// Why reading stopped, set on the last batch.
+    enum End {
+        case finished
+        case failed(CaptureError)
+    }
+
+    let capacity: Int
+    private(set) var count = 0
+    var end: End?
+    let inputs: UnsafeMutablePointer<Int>
+    let records: UnsafeMutablePointer<PacketRecord>
+    let frames: UnsafeMutablePointer<UnsafeRawBufferPointer>
+    /// Decoded in place (a `DecodedPacket` is about 700 bytes; copying it costs).
+    let packets: UnsafeMutablePointer<DecodedPacket>
+    private var arena: UnsafeMutableRawPointer
+    private var arenaCapacity: Int
+    private var arenaUsed = 0
+
+    init(capacity: Int, arenaBytes: Int) {
+        self.capacity = capacity
+        inputs = .allocate(capacity: capacity)
+        inputs.initialize(repeating: 0, count: capacity)
+        records = .allocate(capacity: capacity)
+        records.initialize(repeating: PacketRecord(frameNumber: 0, timestamp: Timestamp(rawValue: 0), capturedLength: 0,
+                                                   originalLength: 0, linkType: .ethernet, interfaceIndex: 0),
+                           count: capacity)
+        frames = .allocate(capacity: capacity)
+        frames.initialize(repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: capacity)
+        packets = .allocate(capacity: capacity)
+        packets.initialize(repeating: DecodedPacket(), count: capacity)
+        arenaCapacity = arenaBytes
+        arena = .allocate(byteCount: arenaBytes, alignment: 16)
+    }
+
+    deinit {
+        inputs.deinitialize(count: capacity).deallocate()
+        records.deinitialize(count: capacity).deallocate()
+        frames.deinitialize(count: capacity).deallocate()
+        packets.deinitialize(count: capacity).deallocate()
+        arena.deallocate()
+    }
+
+    func reset() {
+        count = 0
+        arenaUsed = 0
+        end = nil
+    }
+
+    /// Whether a frame of `length` bytes still fits. An empty batch takes any frame (its
+    /// arena grows for one larger than the arena).
+    func hasRoom(for length: Int) -> Bool {
+        count == 0 || (count < capacity && arenaUsed + length <= arenaCapacity)
+    }
+
+    /// Copies the frame into the arena and decodes the copy into the next slot. The
+    /// caller checked `hasRoom(for:)`.
+    func append(input: Int, _ packet: BorrowedPacket, decoder: PacketDecoder) {
+        let length = packet.bytes.count
+        if count == 0, length > arenaCapacity {
+            arena.deallocate()
+            arenaCapacity = length
+            arena = .allocate(byteCount: length, alignment: 16)
+        }
+        let start = arena + arenaUsed
+        if let source = packet.bytes.baseAddress, length > 0 { start.copyMemory(from: source, byteCount: length) }
+        let frame = UnsafeRawBufferPointer(start: start, count: length)
+        // The next frame starts 8-aligned, as a reader's buffer would give it.
+        arenaUsed = min(arenaCapacity, arenaUsed + (length + 7) & ~7)
+        inputs[count] = input
+        records[count] = packet.record
+        frames[count] = frame
+        decoder.decode(frame, linkType: packet.record.linkType, originalLength: packet.record.originalLength,
+                       into: &packets[count])
+        count += 1
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import LVSCapture
+@testable import LVSFlows
+import LVSTestSupport
+import Testing
+
+/// Reading and decoding ahead on a second thread (`ReadAhead`) must not change a single
+/// flow, whatever the batch boundaries, and must report a read error as reading in line
+/// does.
+@Suite struct ReadAheadTests {
+    /// Everything a record holds, as text (FlowRecord is not Equatable).
+    private func rendered(_ collection: FlowCollection) -> [String] {
+        collection.records.map { String(reflecting: $0) }
+    }
+
+    private func collect(_ inputs: [CaptureInput], _ shape: ReadAhead.Shape) throws -> FlowCollection {
+        try FlowCollector.collect(inputs, configuration: FlowConfiguration(), decoder: .init(), reading: shape)
+    }
+
+    @Test("every lab scenario: threaded, in line and with tiny batches give the same flows and claims")
+    func sameFlowsEveryWay() throws {
+        // 3 packets or 200 bytes per batch: most frames end a batch, and a frame larger than
+        // 200 bytes must grow an empty batch's arena.
+        let tiny = ReadAhead.Shape(threaded: true, batchPackets: 3, batchBytes: 200, batchCount: 2)
+        let scenarios = try LabScenario.all()
+        #expect(scenarios.count >= 10)
+        for scenario in scenarios {
+            let inputs = scenario.inputs()
+            let inline = try collect(inputs, ReadAhead.Shape(threaded: false))
+            #expect(!inline.records.isEmpty, "\(scenario)")
+            for shape in [ReadAhead.Shape(), tiny, ReadAhead.Shape(threaded: false, batchPackets: 1)] {
+                let other = try collect(inputs, shape)
+                #expect(rendered(other) == rendered(inline), "\(scenario) \(shape)")
+                #expect(other.packets == inline.packets, "\(scenario) \(shape)")
+                #expect(String(reflecting: other.claims) == String(reflecting: inline.claims), "\(scenario) \(shape)")
+                #expect(other.points.map(\.packets) == inline.points.map(\.packets), "\(scenario) \(shape)")
+            }
+        }
+    }
+
+    @Test("a read error mid-file is thrown by the threaded reader as by the in-line one")
+    func readErrorPropagates() throws {
+        let directory = try TemporaryDirectory()
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try corpusFixture("lvs-nat.pcap"))))
+        // Walk the pcap records (24-byte file header, 16-byte record headers with caplen at
+        // +8) to the 300th, and give it an impossible captured length (0x7FFFFFFF).
+        var offset = 24
+        for _ in 0..<299 {
+            offset += 16 + (Int(bytes[offset + 8]) | Int(bytes[offset + 9]) << 8 | Int(bytes[offset + 10]) << 16)
+        }
+        bytes.replaceSubrange(offset + 8..<offset + 12, with: [0xFF, 0xFF, 0xFF, 0x7F])
+        let path = directory.path("bad.pcap")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        for shape in [ReadAhead.Shape(), ReadAhead.Shape(threaded: false),
+                      ReadAhead.Shape(threaded: true, batchPackets: 7, batchBytes: 300, batchCount: 2)] {
+            let error = #expect(throws: CaptureError.self) {
+                try collect([CaptureInput(point: "bad", path: path)], shape)
+            }
+            guard case let .readFailed(frame, _)? = error?.reason else {
+                Issue.record("expected readFailed, got \(String(describing: error))")
+                continue
+            }
+            #expect(frame == 300)
+        }
+    }
+}
