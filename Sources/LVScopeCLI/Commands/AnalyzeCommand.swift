@@ -41,6 +41,7 @@ struct AnalyzeCommand: ParsableCommand {
         for point in result.flows.points where point.truncatedTail {
             warn("capture file ends inside its last record (\(point.input.path))")
         }
+        ProcessLifetime.keep(result)
     }
 }
 

@@ -56,6 +56,7 @@ struct CheckCommand: ParsableCommand {
         for point in result.analysis.flows.points where point.truncatedTail {
             warn("capture file ends inside its last record (\(point.input.path))")
         }
+        ProcessLifetime.keep(result)
         if !result.verdict.passed { throw ExitCode(1) }
     }
 }

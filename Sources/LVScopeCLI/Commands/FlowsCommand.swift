@@ -51,6 +51,7 @@ struct FlowsCommand: ParsableCommand {
             warn("capture file ends inside its last record (\(point.input.path))")
         }
         if tableStats { reportTableStatistics(result) }
+        ProcessLifetime.keep(result)
     }
 
     /// Memory accounting for the benchmark: the flow table's bytes per live flow at its peak.
