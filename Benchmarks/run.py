@@ -20,7 +20,7 @@ LVSCOPE = os.path.join(ROOT, ".build", "release", "lvscope")
 
 
 def run_once(argv):
-    """Wall time and peak RSS (MiB) of one run."""
+    """Wall time, peak RSS (MiB) and CPU time (user + system, all threads) of one run."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -28,7 +28,7 @@ def run_once(argv):
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit(f"bench: {' '.join(argv)} exited {code}: {proc.stderr.read().decode(errors='replace')[:300]}")
-    return elapsed, usage.ru_maxrss / 1024.0
+    return elapsed, usage.ru_maxrss / 1024.0, usage.ru_utime + usage.ru_stime
 
 
 def measure_all(argvs, repeat):
@@ -85,8 +85,9 @@ def bench(name):
 def report(label, subject, floor, packets, extra=""):
     rate = packets / subject[0]
     floor_rate = packets / floor[0]
+    # lvscope reads and decodes on a second thread: the CPU time says what the rate cost.
     print(f"{label:<34} {rate / 1e6:7.2f} Mpkt/s  {100 * rate / floor_rate:6.1f}% of floor  "
-          f"peak {subject[1]:7.1f} MiB{extra}")
+          f"peak {subject[1]:7.1f} MiB  cpu {subject[2] / subject[0]:4.2f}x wall{extra}")
 
 
 def floor_of(path, args, floor_exe, *subjects):
@@ -96,7 +97,7 @@ def floor_of(path, args, floor_exe, *subjects):
     floor, *results = measure_all([[floor_exe, path], *subjects], args.repeat)
     print(f"file: {os.path.basename(path)}  {packets} packets")
     print(f"{'libpcap floor (pcap_next_ex)':<34} {packets / floor[0] / 1e6:7.2f} Mpkt/s  {100.0:6.1f}% of floor  "
-          f"peak {floor[1]:7.1f} MiB")
+          f"peak {floor[1]:7.1f} MiB  cpu {floor[2] / floor[0]:4.2f}x wall")
     return packets, floor, results
 
 
