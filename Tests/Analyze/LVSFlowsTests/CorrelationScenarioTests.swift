@@ -51,6 +51,29 @@ import Testing
         }
     }
 
+    /// `members` (by record index) says what `membership` (by uid) says, for every record,
+    /// and each observation names the record it was made from.
+    @Test("membership by record index agrees with membership by uid", arguments: healthy + ["two-vips-mixed", "nat-wrong-gateway"])
+    func membersByIndex(_ name: String) throws {
+        let scenario = try LabScenario(name: name)
+        let collection = try FlowCollector.collect(scenario.inputs())
+        let correlation = collection.correlate()
+        #expect(correlation.members.count == collection.records.count)
+        var stitched = 0
+        for (i, record) in collection.records.enumerated() {
+            let byUID = correlation.membership[record.uid]
+            #expect(correlation.members[i]?.connection == byUID?.connection, "\(name): \(record.uid)")
+            #expect(correlation.members[i]?.rewrites == byUID?.rewrites, "\(name): \(record.uid)")
+            if byUID != nil { stitched += 1 }
+        }
+        #expect(stitched == correlation.membership.count && stitched > 0)
+        for connection in correlation.connections {
+            for observation in connection.legs.flatMap(\.observations) {
+                #expect(collection.records[observation.record].uid == observation.uid, "\(name): \(connection.id)")
+            }
+        }
+    }
+
     /// All 20 (or 10 UDP) connections are found, none twice, none with a third leg.
     @Test("connection counts", arguments: healthy)
     func connectionCount(_ name: String) throws {

@@ -10,14 +10,19 @@ public struct CorrelationResult: Sendable {
     /// For each flow record in a connection: the connection's index, and what changed on
     /// the record's leg(s) relative to the leg before.
     public var membership: [FlowUID: (connection: Int, rewrites: Rewrite)]
+    /// The same by record index in the records correlated (`FlowCollection.records`): an
+    /// array read instead of a hashed lookup per record.
+    public var members: [(connection: Int, rewrites: Rewrite)?]
 
     public init(reference: Int, referencePoint: String, clockOffsets: [ClockOffset], connections: [ServiceConnection],
-                membership: [FlowUID: (connection: Int, rewrites: Rewrite)]) {
+                membership: [FlowUID: (connection: Int, rewrites: Rewrite)],
+                members: [(connection: Int, rewrites: Rewrite)?]) {
         self.reference = reference
         self.referencePoint = referencePoint
         self.clockOffsets = clockOffsets
         self.connections = connections
         self.membership = membership
+        self.members = members
     }
 
     /// The connection a flow record belongs to.

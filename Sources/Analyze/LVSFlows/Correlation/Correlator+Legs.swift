@@ -122,7 +122,7 @@ extension Correlator {
             }
             own.sort()
             observations.append(LegObservation(point: records[i].point, input: inputs[i], uid: records[i].uid,
-                                               links: own))
+                                               record: i, links: own))
             start = min(start, offsets.corrected(time(i), input: inputs[i]))
         }
         // The leg's distinct links, sorted: a lone record's own when they are distinct

@@ -54,9 +54,10 @@ public struct Correlator {
         }
         let keys = connections.map { ($0.firstTime.rawValue, $0.id) }
         connections = connections.indices.sorted { keys[$0] < keys[$1] }.map { connections[$0] }
+        let (membership, members) = membership(connections)
         return CorrelationResult(reference: reference, referencePoint: points.indices.contains(reference) ? points[reference] : "",
                                  clockOffsets: offsets.report, connections: connections,
-                                 membership: membership(connections))
+                                 membership: membership, members: members)
     }
 
     /// A group can make two legs when it holds two 5-tuples, or a record whose packets
@@ -86,25 +87,33 @@ public struct Correlator {
         return "S" + Base32.encode(hash.value)
     }
 
-    private func membership(_ connections: [ServiceConnection]) -> [FlowUID: (connection: Int, rewrites: Rewrite)] {
-        var result: [FlowUID: (connection: Int, rewrites: Rewrite)] = [:]
-        result.reserveCapacity(connections.reduce(0) { $0 + $1.legs.reduce(0) { $0 + $1.observations.count } })
+    /// Each stitched record's connection and rewrites, by uid and by record index.
+    private func membership(_ connections: [ServiceConnection])
+        -> ([FlowUID: (connection: Int, rewrites: Rewrite)], [(connection: Int, rewrites: Rewrite)?]) {
+        var byIndex = [(connection: Int, rewrites: Rewrite)?](repeating: nil, count: records.count)
+        var count = 0
         // By index: a `for leg in` would copy each leg (and observation) out of its array.
         for index in connections.indices {
             for l in connections[index].legs.indices {
                 let rewrites = connections[index].legs[l].rewrites
                 for o in connections[index].legs[l].observations.indices {
-                    // A record seen on several legs joins their rewrites (a second lookup
-                    // only then).
-                    let uid = connections[index].legs[l].observations[o].uid
-                    if let previous = result.updateValue((index, rewrites), forKey: uid),
-                       !previous.rewrites.isSubset(of: rewrites) {
-                        result[uid] = (index, previous.rewrites.union(rewrites))
+                    // A record seen on several legs joins their rewrites.
+                    let record = connections[index].legs[l].observations[o].record
+                    if let previous = byIndex[record] {
+                        byIndex[record] = (index, previous.rewrites.union(rewrites))
+                    } else {
+                        byIndex[record] = (index, rewrites)
+                        count += 1
                     }
                 }
             }
         }
-        return result
+        var byUID: [FlowUID: (connection: Int, rewrites: Rewrite)] = [:]
+        byUID.reserveCapacity(count)
+        for i in byIndex.indices {
+            if let member = byIndex[i] { byUID[records[i].uid] = member }
+        }
+        return (byUID, byIndex)
     }
 
     /// A record's first-packet time (the fingerprinted packet's, else its first packet's).

@@ -7,12 +7,15 @@ public struct LegObservation: Hashable, Sendable {
     public var point: CapturePointName
     public var input: Int
     public var uid: FlowUID
+    /// The record's index in the records correlated (`FlowCollection.records`).
+    public var record: Int
     public var links: [LinkLeg]
 
-    public init(point: CapturePointName, input: Int, uid: FlowUID, links: [LinkLeg]) {
+    public init(point: CapturePointName, input: Int, uid: FlowUID, record: Int, links: [LinkLeg]) {
         self.point = point
         self.input = input
         self.uid = uid
+        self.record = record
         self.links = links
     }
 }
