@@ -117,6 +117,16 @@ public struct DecodedPacket: Sendable {
         return present.contains(.ip) ? ipStorage : nil
     }
 
+    /// Where the payload lvscope digests starts in the frame: the transport's (TCP, UDP),
+    /// else an ICMP message's body after its 8-byte header; nil without either. Read in
+    /// place: the optional views above copy whole headers out.
+    @inlinable public var payloadStart: Int? {
+        if present.contains(.transport) { return transportStorage.payloadOffset }
+        guard present.contains(.icmp) else { return nil }
+        if present.contains(.tunnel) { return tunnelStorage.inner.payloadOffset + 8 }
+        return present.contains(.ip) ? ipStorage.payloadOffset + 8 : nil
+    }
+
     @inlinable public var isTruncated: Bool {
         if case .truncated = status { return true }
         return false

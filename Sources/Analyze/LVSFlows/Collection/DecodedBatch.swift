@@ -3,8 +3,8 @@ import LVSDecode
 import LVSWire
 
 /// A run of packets read and decoded ahead of the trackers, with their own copy of the
-/// captured bytes: a reader reuses its buffer on its next read, and the decoded views
-/// must stay valid until the trackers are done with the batch.
+/// start of each frame that the trackers read (a reader reuses its buffer on its next
+/// read; the batch must stay valid until the trackers are done with it).
 ///
 /// A batch belongs to one thread at a time; `BatchQueue` hands it over (its lock orders
 /// the memory accesses), which is why it can be `@unchecked Sendable`.
@@ -57,31 +57,30 @@ final class DecodedBatch: @unchecked Sendable {
         end = nil
     }
 
-    /// Whether a frame of `length` bytes still fits. An empty batch takes any frame (its
-    /// arena grows for one larger than the arena).
-    func hasRoom(for length: Int) -> Bool {
-        count == 0 || (count < capacity && arenaUsed + length <= arenaCapacity)
-    }
-
-    /// Copies the frame into the arena and decodes the copy into the next slot. The
-    /// caller checked `hasRoom(for:)`.
-    func append(input: Int, _ packet: BorrowedPacket, decoder: PacketDecoder) {
-        let length = packet.bytes.count
-        if count == 0, length > arenaCapacity {
+    /// Decodes the frame into the next slot and keeps a copy of the part the trackers read
+    /// (`PayloadDigest.bytesRead`). False, with nothing added, when that part does not fit
+    /// in the arena any more; an empty batch takes any frame (its arena grows).
+    func append(input: Int, _ packet: BorrowedPacket, decoder: PacketDecoder) -> Bool {
+        guard count < capacity else { return false }
+        // Decoded from the reader's buffer: the decoded packet holds values and offsets,
+        // no pointers into the frame.
+        decoder.decode(packet.bytes, linkType: packet.record.linkType, originalLength: packet.record.originalLength,
+                       into: &packets[count])
+        let kept = min(packet.bytes.count, PayloadDigest.bytesRead(of: packets[count]))
+        if arenaUsed + kept > arenaCapacity {
+            guard count == 0 else { return false }
             arena.deallocate()
-            arenaCapacity = length
-            arena = .allocate(byteCount: length, alignment: 16)
+            arenaCapacity = kept
+            arena = .allocate(byteCount: kept, alignment: 16)
         }
         let start = arena + arenaUsed
-        if let source = packet.bytes.baseAddress, length > 0 { start.copyMemory(from: source, byteCount: length) }
-        let frame = UnsafeRawBufferPointer(start: start, count: length)
-        // The next frame starts 8-aligned, as a reader's buffer would give it.
-        arenaUsed = min(arenaCapacity, arenaUsed + (length + 7) & ~7)
+        if let source = packet.bytes.baseAddress, kept > 0 { start.copyMemory(from: source, byteCount: kept) }
+        // The next copy starts 8-aligned, as a reader's buffer would give it.
+        arenaUsed = min(arenaCapacity, arenaUsed + (kept + 7) & ~7)
         inputs[count] = input
         records[count] = packet.record
-        frames[count] = frame
-        decoder.decode(frame, linkType: packet.record.linkType, originalLength: packet.record.originalLength,
-                       into: &packets[count])
+        frames[count] = UnsafeRawBufferPointer(start: start, count: kept)
         count += 1
+        return true
     }
 }

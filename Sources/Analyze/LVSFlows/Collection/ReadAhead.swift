@@ -14,8 +14,9 @@ final class ReadAhead: @unchecked Sendable {
         // a virtual machine; measured against 128 and 256 (`make bench`), and the four
         // batches in flight take about 3.5 MB.
         var batchPackets = 512
-        /// Frame bytes per batch (an empty batch grows to take a larger frame).
-        var batchBytes = 512 << 10
+        /// Bytes of kept frame starts per batch (about 120 a packet: headers and 64 bytes of
+        /// payload; an empty batch grows to take a larger one).
+        var batchBytes = 256 << 10
         /// Filling, waiting, being tracked, and one spare so that neither side waits on a
         /// slow spell of the other.
         var batchCount = 4
@@ -84,15 +85,15 @@ final class ReadAhead: @unchecked Sendable {
         batch.reset()
         if let (input, packet) = pending {
             pending = nil
-            batch.append(input: input, packet, decoder: decoder)
+            // An empty batch takes any packet.
+            _ = batch.append(input: input, packet, decoder: decoder)
         }
         do {
             while let (input, packet) = try merge.nextPacket() {
-                guard batch.hasRoom(for: packet.bytes.count) else {
+                guard batch.append(input: input, packet, decoder: decoder) else {
                     pending = (input, packet)
                     return
                 }
-                batch.append(input: input, packet, decoder: decoder)
             }
             batch.end = .finished
         } catch {
