@@ -56,7 +56,7 @@ public enum FlowFields {
             String(r.orig.packets), String(r.orig.payloadBytes), String(r.orig.ipBytes), String(r.resp.packets),
             String(r.resp.payloadBytes), String(r.resp.ipBytes), r.orig.mac?.description, respMAC?.description,
             vlans.isEmpty ? nil : vlans.joined(separator: "/"),
-            String(r.orig.retransmissions + r.resp.retransmissions), String(r.forwardedCopies), mss(r), toa(r),
+            String(r.orig.retransmissions + r.resp.retransmissions), String(r.forwardedCopies), mss(r), toa(r.toa),
             r.communityID, connection, rewrites.flatMap { $0.isEmpty ? nil : $0.fieldNames.joined(separator: ",") },
         ]
     }
@@ -74,8 +74,8 @@ public enum FlowFields {
         return (r.orig.mss.map(String.init) ?? "-") + "/" + (r.resp.mss.map(String.init) ?? "-")
     }
 
-    static func toa(_ r: FlowRecord) -> String? {
-        guard let toa = r.toa else { return nil }
+    static func toa(_ toa: TOAObservation?) -> String? {
+        guard let toa else { return nil }
         guard let option = toa.option else { return "malformed" }
         return "\(option.kind):\(option.address.withPort(option.port))@\(toa.placements)"
             + (toa.malformed > 0 ? "+malformed" : "")

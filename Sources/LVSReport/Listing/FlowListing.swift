@@ -16,16 +16,19 @@ public struct FlowListing {
         if format == .tsv {
             for line in FlowFields.tsvHeader() { try sink.writeLine(line) }
         }
-        // By index, so that each (large) record is read in place, not copied.
-        for i in records.indices {
-            let member = correlation.membership[records[i].uid]
-            let connection = member.map { correlation.connections[$0.connection].id }
-            if format == .tsv {
-                try sink.writeLine { FlowFields.appendTSV(records[i], connection: connection, rewrites: member?.rewrites,
-                                                          to: &$0) }
-            } else {
-                try sink.writeLine(FlowFields.json(FlowFields.values(records[i], connection: connection,
-                                                                    rewrites: member?.rewrites)))
+        // Each (large) record is read in place through a pointer, not copied per line.
+        try records.withUnsafeBufferPointer { (records) throws(OutputError) in
+            guard let first = records.baseAddress else { return }
+            for i in records.indices {
+                let member = correlation.membership[records[i].uid]
+                let connection = member.map { correlation.connections[$0.connection].id }
+                if format == .tsv {
+                    try sink.writeLine { FlowFields.appendTSV(first + i, connection: connection,
+                                                              rewrites: member?.rewrites, to: &$0) }
+                } else {
+                    try sink.writeLine(FlowFields.json(FlowFields.values(records[i], connection: connection,
+                                                                        rewrites: member?.rewrites)))
+                }
             }
         }
         try writeOffsets(correlation)

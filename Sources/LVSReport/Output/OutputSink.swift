@@ -2,18 +2,32 @@ import Glibc
 
 /// A buffered writer for standard output or a file: per-packet listings write millions
 /// of lines, and `print` per line costs a lock and a syscall each.
+///
+/// The buffer is raw memory the sink owns, not a `[UInt8]`: a line is stored with plain
+/// pointer writes (`LineBytes`) instead of paying `Array.append`'s uniqueness and capacity
+/// checks on every byte.
 public final class OutputSink {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
-    private var buffer: [UInt8] = []
     private let name: String
+    // One writer uses a sink at a time and the buffer is lent out only for the length of
+    // one `append` call, so the dynamic exclusivity checks (two per line) are turned off.
+    @exclusivity(unchecked) private var start: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var capacity: Int
+
+    /// Buffered bytes at which the buffer is written out.
+    private static let flushThreshold = 1 << 16
+    /// Room for a full buffer and then some lines, so that it rarely has to grow.
+    private static let initialCapacity = 1 << 17
 
     /// Standard output.
     public init() {
         descriptor = 1
         ownsDescriptor = false
         name = "standard output"
-        buffer.reserveCapacity(1 << 16)
+        start = .allocate(capacity: Self.initialCapacity)
+        capacity = Self.initialCapacity
     }
 
     /// A file, created or truncated.
@@ -23,48 +37,72 @@ public final class OutputSink {
         descriptor = fd
         ownsDescriptor = true
         name = path
-        buffer.reserveCapacity(1 << 16)
+        start = .allocate(capacity: Self.initialCapacity)
+        capacity = Self.initialCapacity
     }
 
     deinit {
         try? flush()
         if ownsDescriptor { Glibc.close(descriptor) }
+        start.deallocate()
     }
 
     public func write(_ text: String) throws(OutputError) {
-        var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
-        if buffer.count >= 1 << 16 { try flush() }
+        try append { $0.append(text) }
     }
 
     public func writeLine(_ text: String) throws(OutputError) {
-        try write(text)
-        buffer.append(10)
+        try append { line in
+            line.append(text)
+            line.newline()
+        }
     }
 
-    /// Appends one line built directly as bytes (no intermediate String), then a newline.
+    /// Appends one line built as an array of bytes, then a newline. Kept for callers that
+    /// build their own bytes; the flow listing writes through `writeLine(_:)` with a
+    /// `LineBytes`, which needs no intermediate array.
     public func writeLine(bytes body: (inout [UInt8]) -> Void) throws(OutputError) {
-        body(&buffer)
-        buffer.append(10)
-        if buffer.count >= 1 << 16 { try flush() }
+        var bytes: [UInt8] = []
+        body(&bytes)
+        try append { line in
+            bytes.withUnsafeBytes { line.append($0) }
+            line.newline()
+        }
+    }
+
+    /// Appends one line written field by field into the buffer, then a newline.
+    func writeLine(_ body: (inout LineBytes) -> Void) throws(OutputError) {
+        try append { line in
+            body(&line)
+            line.newline()
+        }
+    }
+
+    /// Lends the buffer to `body` as a `LineBytes` (which may move it to a larger
+    /// allocation) and takes it back, then writes it out once it holds enough.
+    private func append(_ body: (inout LineBytes) -> Void) throws(OutputError) {
+        var line = LineBytes(start: start, count: count, capacity: capacity)
+        body(&line)
+        start = line.start
+        count = line.count
+        capacity = line.capacity
+        if count >= Self.flushThreshold { try flush() }
     }
 
     /// Writes everything buffered, retrying partial writes and interruptions.
     public func flush() throws(OutputError) {
         var failure: Int32 = 0
-        buffer.withUnsafeBytes { bytes in
-            var done = 0
-            while done < bytes.count {
-                let n = Glibc.write(descriptor, bytes.baseAddress.map { $0 + done }, bytes.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                done += n
+        var done = 0
+        while done < count {
+            let n = Glibc.write(descriptor, start + done, count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
             }
+            done += n
         }
-        buffer.removeAll(keepingCapacity: true)
+        count = 0
         if failure != 0 { throw OutputError(path: name, message: String(cString: strerror(failure))) }
     }
 }

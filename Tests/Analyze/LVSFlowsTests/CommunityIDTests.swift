@@ -66,6 +66,21 @@ import Testing
         #expect(id == vector.expected)
     }
 
+    /// The byte form the flow listing writes: the same text, and nothing past its length.
+    @Test("published baseline vectors written as bytes", arguments: vectors)
+    func bytes(_ vector: Vector) throws {
+        let source = try #require(IPAddress(vector.source))
+        let destination = try #require(IPAddress(vector.destination))
+        var buffer = [UInt8](repeating: 0xAA, count: CommunityID.v1Length + 3)
+        let written = buffer.withUnsafeMutableBytes {
+            CommunityID.writeV1(source: source, destination: destination, proto: IPProtocol(rawValue: vector.proto),
+                                sourcePort: vector.sourcePort, destinationPort: vector.destinationPort, into: $0)
+        }
+        #expect(written == CommunityID.v1Length && CommunityID.v1Length == 30)
+        #expect(String(decoding: buffer.prefix(written), as: UTF8.self) == vector.expected)
+        #expect(buffer.dropFirst(written).allSatisfy { $0 == 0xAA })
+    }
+
     /// Flow records carry the ID of their 5-tuple, the same at every point that saw it.
     @Test("records of one 5-tuple at two points share their ID")
     func records() throws {

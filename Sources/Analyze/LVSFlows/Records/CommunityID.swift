@@ -11,8 +11,37 @@ import LVSWire
 /// Computed from a flow record when asked for (`lvscope flows` prints it), never per
 /// packet.
 public enum CommunityID {
+    /// Length of the v1 text: `1:` and the 28 base64 characters of a 20-byte SHA-1 digest.
+    public static let v1Length = 2 + Base64.length(of: 20)
+
     public static func v1(source: IPAddress, destination: IPAddress, proto: IPProtocol, sourcePort: UInt16,
                           destinationPort: UInt16, seed: UInt16 = 0) -> String {
+        String(unsafeUninitializedCapacity: v1Length) { text in
+            writeV1(source: source, destination: destination, proto: proto, sourcePort: sourcePort,
+                    destinationPort: destinationPort, seed: seed, into: UnsafeMutableRawBufferPointer(text))
+        }
+    }
+
+    /// Writes the text of `v1` at the start of `buffer`, which has room for `v1Length`
+    /// bytes, and returns how many it wrote (`v1Length`): for output written as bytes,
+    /// without a String per flow.
+    public static func writeV1(source: IPAddress, destination: IPAddress, proto: IPProtocol, sourcePort: UInt16,
+                               destinationPort: UInt16, seed: UInt16 = 0,
+                               into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        precondition(buffer.count >= v1Length, "CommunityID: no room for the text")
+        return withV1Digest(source: source, destination: destination, proto: proto, sourcePort: sourcePort,
+                            destinationPort: destinationPort, seed: seed) { digest in
+            buffer[0] = UInt8(ascii: "1")
+            buffer[1] = UInt8(ascii: ":")
+            return 2 + Base64.encode(digest, into: UnsafeMutableRawBufferPointer(rebasing: buffer[2...]))
+        }
+    }
+
+    /// Hands the 20-byte SHA-1 digest of the ordered tuple to `body`.
+    @inline(__always)
+    static func withV1Digest<R>(source: IPAddress, destination: IPAddress, proto: IPProtocol, sourcePort: UInt16,
+                                destinationPort: UInt16, seed: UInt16,
+                                _ body: (UnsafeRawBufferPointer) -> R) -> R {
         var ports: (UInt16, UInt16)? = (sourcePort, destinationPort)
         var oneWay = false
         if proto == .icmp || proto == .icmpv6 {
@@ -52,7 +81,7 @@ public enum CommunityID {
             }
             var hasher = Insecure.SHA1()
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-            return "1:" + hasher.finalize().withUnsafeBytes(Base64.encode)
+            return hasher.finalize().withUnsafeBytes(body)
         }
     }
 
