@@ -12,6 +12,7 @@ public struct FlowListing {
         self.sink = sink
     }
 
+    /// `records` are the records `correlation` was computed over (`FlowCollection.records`).
     public func write(records: [FlowRecord], correlation: CorrelationResult) throws(OutputError) {
         if format == .tsv {
             for line in FlowFields.tsvHeader() { try sink.writeLine(line) }
@@ -19,8 +20,11 @@ public struct FlowListing {
         // Each (large) record is read in place through a pointer, not copied per line.
         try records.withUnsafeBufferPointer { (records) throws(OutputError) in
             guard let first = records.baseAddress else { return }
+            // By record index when the correlation covers these very records (a hashed uid
+            // lookup per line otherwise).
+            let indexed = correlation.members.count == records.count
             for i in records.indices {
-                let member = correlation.membership[records[i].uid]
+                let member = indexed ? correlation.members[i] : correlation.membership[records[i].uid]
                 let connection = member.map { correlation.connections[$0.connection].id }
                 if format == .tsv {
                     try sink.writeLine { FlowFields.appendTSV(first + i, connection: connection,
