@@ -80,7 +80,8 @@ import Testing
         }
         let connection = ServiceConnection(id: "SABCDEFGHIJKLM", legs: [], evidence: .syn)
         return (records, CorrelationResult(reference: 0, referencePoint: "client", clockOffsets: [],
-                                           connections: [connection], membership: membership))
+                                           connections: [connection], membership: membership,
+                                           members: records.map { membership[$0.uid] }))
     }
 
     @Test("edited records: the byte path equals the String path")

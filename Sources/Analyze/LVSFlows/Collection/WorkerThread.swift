@@ -20,3 +20,20 @@ func startThread(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
     }
     return thread
 }
+
+/// Runs `second` on a new thread while `first` runs on this one, and returns both results
+/// (`second` runs after `first`, on this thread, when no thread can be started).
+func inParallel<A, B>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+    let result = ThreadResult<B>()
+    guard let thread = startThread({ result.value = second() }) else { return (first(), second()) }
+    let a = first()
+    pthread_join(thread, nil)
+    guard let b = result.value else { return (a, second()) }
+    return (a, b)
+}
+
+/// A value one thread writes and another reads after joining it (the join orders the
+/// accesses).
+private final class ThreadResult<Value>: @unchecked Sendable {
+    var value: Value?
+}

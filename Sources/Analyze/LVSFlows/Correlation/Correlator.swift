@@ -15,12 +15,15 @@ import LVSWire
 /// 4. Within each group, records split into legs by 5-tuple, and a tuple seen both
 ///    before and after a forwarding host (DR's director, or the tunnel) splits again at
 ///    that host. Legs are ordered client side first; consecutive legs give the rewrites.
-public struct Correlator {
+public struct Correlator: Sendable {
     public let records: [FlowRecord]
     /// Capture point (input) names, by input index.
     public let points: [String]
     /// Weak matches must be this close in corrected time.
     public var windowNanoseconds: Int64 = 100_000_000
+    /// From this many groups of records on, legs are stitched on two threads (below it a
+    /// second thread costs more than it saves; tests lower it).
+    var parallelGroups = 4096
     /// Per record, read on every step: input, 5-tuple, first-packet time (a column each,
     /// so the steps do not walk the large records).
     let inputs: [Int]
@@ -44,20 +47,37 @@ public struct Correlator {
         let offsets = clockOffsets(groups, reference: reference)
         tieWeak(&sets, &evidence, offsets: offsets)
         groups = RecordGroups(&sets, count: records.count)
-        var connections: [ServiceConnection] = []
-        var scratch = LegScratch()
-        for g in 0..<groups.count where mayHoldLegs(groups[g]) {
-            let legs = buildLegs(groups[g], offsets: offsets, scratch: &scratch)
-            guard legs.count >= 2 else { continue }
-            let merged = groups[g].reduce(into: MatchEvidence()) { $0.formUnion(evidence[$1]) }
-            connections.append(ServiceConnection(id: connectionID(legs, &scratch.uids), legs: legs, evidence: merged))
-        }
+        var connections = stitch(groups, offsets: offsets, evidence: evidence)
         let keys = connections.map { ($0.firstTime.rawValue, $0.id) }
         connections = connections.indices.sorted { keys[$0] < keys[$1] }.map { connections[$0] }
         let (membership, members) = membership(connections)
         return CorrelationResult(reference: reference, referencePoint: points.indices.contains(reference) ? points[reference] : "",
                                  clockOffsets: offsets.report, connections: connections,
                                  membership: membership, members: members)
+    }
+
+    /// Step 4 for every group: each group's legs depend on its records alone, so with
+    /// many groups the second half is stitched on another thread, and the halves joined
+    /// in group order.
+    func stitch(_ groups: RecordGroups, offsets: OffsetEstimate, evidence: [MatchEvidence]) -> [ServiceConnection] {
+        let count = groups.count
+        guard count >= parallelGroups else { return stitch(groups, 0..<count, offsets, evidence) }
+        let (first, second) = inParallel({ stitch(groups, 0..<count / 2, offsets, evidence) },
+                                         { [self] in stitch(groups, count / 2..<count, offsets, evidence) })
+        return first + second
+    }
+
+    private func stitch(_ groups: RecordGroups, _ range: Range<Int>, _ offsets: OffsetEstimate,
+                        _ evidence: [MatchEvidence]) -> [ServiceConnection] {
+        var connections: [ServiceConnection] = []
+        var scratch = LegScratch()
+        for g in range where mayHoldLegs(groups[g]) {
+            let legs = buildLegs(groups[g], offsets: offsets, scratch: &scratch)
+            guard legs.count >= 2 else { continue }
+            let merged = groups[g].reduce(into: MatchEvidence()) { $0.formUnion(evidence[$1]) }
+            connections.append(ServiceConnection(id: connectionID(legs, &scratch.uids), legs: legs, evidence: merged))
+        }
+        return connections
     }
 
     /// A group can make two legs when it holds two 5-tuples, or a record whose packets
