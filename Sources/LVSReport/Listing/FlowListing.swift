@@ -6,6 +6,9 @@ import LVSFlows
 public struct FlowListing {
     public let format: FlowListingFormat
     public let sink: OutputSink
+    /// TSV lines per run formatted on one thread (two runs at a time, a few megabytes of
+    /// text held); with fewer than two runs of records, one thread writes them all.
+    var runLength = 8192
 
     public init(format: FlowListingFormat, sink: OutputSink) {
         self.format = format
@@ -17,25 +20,71 @@ public struct FlowListing {
         if format == .tsv {
             for line in FlowFields.tsvHeader() { try sink.writeLine(line) }
         }
+        if format == .tsv, records.count >= 2 * runLength {
+            try writeTSVInParallel(records, correlation)
+        } else {
+            try writeSerially(records, correlation)
+        }
+        try writeOffsets(correlation)
+    }
+
+
+    private func writeSerially(_ records: [FlowRecord], _ correlation: CorrelationResult) throws(OutputError) {
         // Each (large) record is read in place through a pointer, not copied per line.
         try records.withUnsafeBufferPointer { (records) throws(OutputError) in
             guard let first = records.baseAddress else { return }
-            // By record index when the correlation covers these very records (a hashed uid
-            // lookup per line otherwise).
-            let indexed = correlation.members.count == records.count
             for i in records.indices {
-                let member = indexed ? correlation.members[i] : correlation.membership[records[i].uid]
-                let connection = member.map { correlation.connections[$0.connection].id }
                 if format == .tsv {
-                    try sink.writeLine { FlowFields.appendTSV(first + i, connection: connection,
-                                                              rewrites: member?.rewrites, to: &$0) }
+                    try sink.writeLine { Self.appendTSV(first, i, records.count, correlation, to: &$0) }
                 } else {
+                    let (connection, rewrites) = Self.member(records[i].uid, i, records.count, correlation)
                     try sink.writeLine(FlowFields.json(FlowFields.values(records[i], connection: connection,
-                                                                        rewrites: member?.rewrites)))
+                                                                        rewrites: rewrites)))
                 }
             }
         }
-        try writeOffsets(correlation)
+    }
+
+    /// TSV lines in runs, two runs at a time: one formatted on this thread, the next on
+    /// another, then both written in order.
+    private func writeTSVInParallel(_ records: [FlowRecord], _ correlation: CorrelationResult)
+        throws(OutputError) {
+        var lower = 0
+        while lower < records.count {
+            let first = lower..<min(lower + runLength, records.count)
+            let second = first.upperBound..<min(first.upperBound + runLength, records.count)
+            let (a, b) = inParallel({ Self.lines(records, first, correlation) },
+                                    { Self.lines(records, second, correlation) })
+            try sink.write(a)
+            try sink.write(b)
+            lower = second.upperBound
+        }
+    }
+
+    private static func lines(_ records: [FlowRecord], _ range: Range<Int>,
+                              _ correlation: CorrelationResult) -> LineBuffer {
+        let buffer = LineBuffer(capacity: range.count * 384)
+        records.withUnsafeBufferPointer { records in
+            guard let first = records.baseAddress else { return }
+            for i in range {
+                buffer.writeLine { appendTSV(first, i, records.count, correlation, to: &$0) }
+            }
+        }
+        return buffer
+    }
+
+    private static func appendTSV(_ first: UnsafePointer<FlowRecord>, _ i: Int, _ count: Int,
+                                  _ correlation: CorrelationResult, to line: inout LineBytes) {
+        let (connection, rewrites) = member(first[i].uid, i, count, correlation)
+        FlowFields.appendTSV(first + i, connection: connection, rewrites: rewrites, to: &line)
+    }
+
+    /// The record's connection id and rewrites: by record index when the correlation covers
+    /// these very records, else by a hashed uid lookup.
+    private static func member(_ uid: FlowUID, _ i: Int, _ count: Int, _ correlation: CorrelationResult)
+        -> (String?, Rewrite?) {
+        let member = correlation.members.count == count ? correlation.members[i] : correlation.membership[uid]
+        return (member.map { correlation.connections[$0.connection].id }, member?.rewrites)
     }
 
     /// One line per point: name, seconds (`-` when no packet links it to the reference),

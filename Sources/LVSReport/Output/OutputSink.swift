@@ -91,19 +91,27 @@ public final class OutputSink {
 
     /// Writes everything buffered, retrying partial writes and interruptions.
     public func flush() throws(OutputError) {
-        var failure: Int32 = 0
+        let pending = count
+        count = 0
+        try writeOut(start, pending)
+    }
+
+    /// Writes lines formatted elsewhere, after everything buffered.
+    func write(_ lines: LineBuffer) throws(OutputError) {
+        try flush()
+        try writeOut(lines.start, lines.count)
+    }
+
+    private func writeOut(_ bytes: UnsafePointer<UInt8>, _ length: Int) throws(OutputError) {
         var done = 0
-        while done < count {
-            let n = Glibc.write(descriptor, start + done, count - done)
+        while done < length {
+            let n = Glibc.write(descriptor, bytes + done, length - done)
             if n < 0 {
                 if errno == EINTR { continue }
-                failure = errno
-                break
+                throw OutputError(path: name, message: String(cString: strerror(errno)))
             }
             done += n
         }
-        count = 0
-        if failure != 0 { throw OutputError(path: name, message: String(cString: strerror(failure))) }
     }
 }
 

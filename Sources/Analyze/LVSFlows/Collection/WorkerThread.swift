@@ -22,8 +22,9 @@ func startThread(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
 }
 
 /// Runs `second` on a new thread while `first` runs on this one, and returns both results
-/// (`second` runs after `first`, on this thread, when no thread can be started).
-func inParallel<A, B>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+/// (`second` runs after `first`, on this thread, when no thread can be started). Public
+/// for the flow listing, which formats its lines the same way.
+public func inParallel<A, B>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
     let result = ThreadResult<B>()
     guard let thread = startThread({ result.value = second() }) else { return (first(), second()) }
     let a = first()
