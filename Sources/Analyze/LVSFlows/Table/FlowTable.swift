@@ -125,8 +125,15 @@ final class FlowTable {
 
     /// Calls `body` with every live slot, in slot order.
     func forEachLiveSlot(_ body: (UInt32) -> Void) {
-        var slot: UInt32 = 0
-        while slot < highWater {
+        forEachLiveSlot(in: 0..<highWater, body)
+    }
+
+    /// The slots ever used: every live slot is below it.
+    var slotLimit: UInt32 { highWater }
+
+    func forEachLiveSlot(in slots: Range<UInt32>, _ body: (UInt32) -> Void) {
+        var slot = slots.lowerBound
+        while slot < min(slots.upperBound, highWater) {
             if entry(slot).pointee.flags.contains(.live) { body(slot) }
             slot += 1
         }

@@ -47,7 +47,10 @@ extension FlowTracker {
     /// the point name.
     static func uid(prefix: FNV1a, key: FlowKey, firstTime: Int64) -> FlowUID {
         var hash = prefix
-        for word in [key.highA, key.lowA, key.highB, key.lowB] { hash.add(word) }
+        hash.add(key.highA)
+        hash.add(key.lowA)
+        hash.add(key.highB)
+        hash.add(key.lowB)
         hash.add(key.portA)
         hash.add(key.portB)
         hash.add(key.proto)

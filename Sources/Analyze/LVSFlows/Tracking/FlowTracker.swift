@@ -28,6 +28,9 @@ public final class FlowTracker {
     @exclusivity(unchecked) var packetsSinceSweep = 0
     @exclusivity(unchecked) var stats = FlowTableStatistics()
     @exclusivity(unchecked) var claims = AddressClaimTracker()
+    /// From this many live flows at the end, their records are made on two threads
+    /// (tests lower it).
+    var parallelFinish = 4096
 
     /// Where the two sides sit in a `FlowEntry` (instance constants: a plain load on the
     /// per-packet path).
@@ -119,14 +122,36 @@ public final class FlowTracker {
     /// Emits every flow still open (end of input) and empties the table.
     public func finish() {
         // Nothing is looked up any more: emit in slot order and drop the table whole
-        // instead of removing flows one by one from the index.
-        table.forEachLiveSlot { slot in
-            let entry = table.entry(slot).pointee
-            stats.flowsEmitted += 1
-            emit(makeRecord(entry, end: .endOfInput))
+        // instead of removing flows one by one from the index. With many flows, the
+        // records of the upper half of the slots are made on a second thread meanwhile
+        // (making a record only reads the tracker).
+        let limit = table.slotLimit
+        if table.count >= parallelFinish {
+            let reading = TrackerReference(self)
+            let (_, upper) = inParallel({ emitLive(in: 0..<limit / 2) },
+                                        { reading.tracker.liveRecords(in: limit / 2..<limit) })
+            for record in upper {
+                stats.flowsEmitted += 1
+                emit(record)
+            }
+        } else {
+            emitLive(in: 0..<limit)
         }
         table.removeAll()
         extras = FlowExtrasPool()
+    }
+
+    private func emitLive(in slots: Range<UInt32>) {
+        table.forEachLiveSlot(in: slots) { slot in
+            stats.flowsEmitted += 1
+            emit(makeRecord(table.entry(slot).pointee, end: .endOfInput))
+        }
+    }
+
+    private func liveRecords(in slots: Range<UInt32>) -> [FlowRecord] {
+        var records: [FlowRecord] = []
+        table.forEachLiveSlot(in: slots) { slot in records.append(makeRecord(table.entry(slot).pointee, end: .endOfInput)) }
+        return records
     }
 
     @inline(__always)
@@ -134,4 +159,11 @@ public final class FlowTracker {
         (UnsafeMutableRawPointer(entry) + (direction == .orig ? origOffset : respOffset))
             .assumingMemoryBound(to: FlowSideState.self)
     }
+}
+
+/// The tracker lent to the thread that makes the upper half of the records in `finish`:
+/// it only reads the tracker, while the calling thread makes the lower half.
+private struct TrackerReference: @unchecked Sendable {
+    let tracker: FlowTracker
+    init(_ tracker: FlowTracker) { self.tracker = tracker }
 }
