@@ -53,7 +53,8 @@ import Testing
 
     /// `members` (by record index) says what `membership` (by uid) says, for every record,
     /// and each observation names the record it was made from.
-    @Test("membership by record index agrees with membership by uid", arguments: healthy + ["two-vips-mixed", "nat-wrong-gateway"])
+    @Test("membership by record index agrees with membership by uid",
+          arguments: healthy + ["two-vips-mixed", "nat-wrong-gateway"])
     func membersByIndex(_ name: String) throws {
         let scenario = try LabScenario(name: name)
         let collection = try FlowCollector.collect(scenario.inputs())
@@ -133,9 +134,12 @@ import Testing
             // Record indices are positions in the records correlated: compared through the
             // uid of the record they name.
             func observed(_ legs: [ConnectionLeg], _ records: [FlowRecord]) -> [[String]] {
-                legs.map { $0.observations.map { "\($0.point) \($0.input) \($0.uid) \(records[$0.record].uid) \($0.links)" } }
+                legs.map { leg in
+                    leg.observations.map { "\($0.point) \($0.input) \($0.uid) \(records[$0.record].uid) \($0.links)" }
+                }
             }
-            #expect(observed(legs, records) == observed(connection.legs, collection.records), "\(name) \(connection.id)")
+            #expect(observed(legs, records) == observed(connection.legs, collection.records),
+                    "\(name) \(connection.id)")
             #expect(legs.map(\.rewrites) == connection.legs.map(\.rewrites), "\(name) \(connection.id)")
             #expect(alone.connections.first?.id == connection.id)
         }

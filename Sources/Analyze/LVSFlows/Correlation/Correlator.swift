@@ -51,7 +51,8 @@ public struct Correlator: Sendable {
         let keys = connections.map { ($0.firstTime.rawValue, $0.id) }
         connections = connections.indices.sorted { keys[$0] < keys[$1] }.map { connections[$0] }
         let (membership, members) = membership(connections)
-        return CorrelationResult(reference: reference, referencePoint: points.indices.contains(reference) ? points[reference] : "",
+        let referencePoint = points.indices.contains(reference) ? points[reference] : ""
+        return CorrelationResult(reference: reference, referencePoint: referencePoint,
                                  clockOffsets: offsets.report, connections: connections,
                                  membership: membership, members: members)
     }

@@ -150,7 +150,9 @@ public final class FlowTracker {
 
     private func liveRecords(in slots: Range<UInt32>) -> [FlowRecord] {
         var records: [FlowRecord] = []
-        table.forEachLiveSlot(in: slots) { slot in records.append(makeRecord(table.entry(slot).pointee, end: .endOfInput)) }
+        table.forEachLiveSlot(in: slots) { slot in
+            records.append(makeRecord(table.entry(slot).pointee, end: .endOfInput))
+        }
         return records
     }
 
