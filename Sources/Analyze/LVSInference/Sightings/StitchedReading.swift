@@ -41,28 +41,6 @@ struct StitchedReading {
         return sightings
     }
 
-    /// The last distinct lists the sightings hold: most connections repeat the previous
-    /// one's points and director MACs, and then share its array instead of allocating one.
-    struct SharedLists {
-        var inputs: [Int] = []
-        var subPoints: [CapturePointName] = []
-        var directorMACs: [MACAddress] = []
-        var scratchInputs: [Int] = []
-        var scratchPoints: [CapturePointName] = []
-        var scratchMACs: [MACAddress] = []
-
-        /// `scratch`, as the last list when equal (sharing its storage), else as a new last list.
-        static func share<T: Equatable>(_ scratch: [T], _ last: inout [T]) -> [T] {
-            if scratch != last {
-                var copy: [T] = []
-                copy.reserveCapacity(scratch.count)
-                copy.append(contentsOf: scratch)
-                last = copy
-            }
-            return last
-        }
-    }
-
     /// The director's hop of a connection: the leg before and after it, the mode, and the
     /// client's leg (the VIP leg), with the legs put back in order when correlation
     /// ordered halves of flows.
