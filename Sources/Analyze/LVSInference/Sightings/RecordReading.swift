@@ -73,8 +73,7 @@ struct RecordReading {
                 sighting.hint = forwardedReplies(order, all)
             }
             sighting.packetRecords = (order.first, order.count > 1 ? order[1] : nil)
-            shared.scratchInputs.removeAll(keepingCapacity: true)
-            shared.scratchPoints.removeAll(keepingCapacity: true)
+            shared.clearScratch()
             for index in order {
                 if !shared.scratchInputs.contains(all[index].input) { shared.scratchInputs.append(all[index].input) }
                 if !shared.scratchPoints.contains(all[index].point) { shared.scratchPoints.append(all[index].point) }

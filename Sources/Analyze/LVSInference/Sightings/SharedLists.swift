@@ -12,6 +12,13 @@ struct SharedLists {
     var scratchPoints: [CapturePointName] = []
     var scratchMACs: [MACAddress] = []
 
+    /// Empties the scratch inputs and points, keeping their storage: they hold one to three
+    /// entries, which popping drops cheaper than a range removal.
+    mutating func clearScratch() {
+        while scratchInputs.popLast() != nil {}
+        while scratchPoints.popLast() != nil {}
+    }
+
     /// `scratch`, as the last list when equal (sharing its storage), else as a new last list.
     static func share<T: Equatable>(_ scratch: [T], _ last: inout [T]) -> [T] {
         if scratch != last {
