@@ -39,9 +39,13 @@ enum ForeignReplies {
     static func find(_ context: AnalysisContext, _ topology: ServiceTopology) -> [ForeignReply] {
         let records = context.flows.records
         let requests = requests(records, topology)
+        // At a director only a DR/TUN service's request can have a stray reply (`match`):
+        // with NAT and FULL-NAT services alone, the director's records need no look.
+        let rewritingOnly = topology.services.allSatisfy { $0.mode == .nat || $0.mode == .fullnat }
         var found: [ForeignReply] = []
         // By index: a record copied out is 760 bytes and the retains of its fields.
         for i in records.indices where (records[i].isTCP || records[i].isUDP) && !topology.isRequest(at: i) {
+            if rewritingOnly, topology.role(i, in: records) == .director { continue }
             for clientSide in [FlowDirection.orig, .resp] {
                 let port = clientSide == .orig ? records[i].origPort : records[i].respPort
                 guard requests.hasClient(port: port) else { continue }

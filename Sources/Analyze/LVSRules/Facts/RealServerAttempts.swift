@@ -84,9 +84,9 @@ enum RealServerAttempts {
                                        _ topology: ServiceTopology) -> Bool {
         switch service.mode {
         case .nat:
-            return !topology.directorAddresses.contains(origin) && !topology.vips.contains(origin)
+            return !topology.isDirectorAddress(origin) && !topology.isVIP(origin)
         case .fullnat:
-            return service.localAddresses.isEmpty ? !topology.vips.contains(origin)
+            return service.localAddresses.isEmpty ? !topology.isVIP(origin)
                 : service.localAddresses.contains(origin)
         default:
             return false

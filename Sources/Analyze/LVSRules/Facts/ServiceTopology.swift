@@ -26,6 +26,10 @@ struct ServiceTopology {
     let localAddresses: Set<IPAddress>
     /// Addresses that a director MAC claimed (ARP/ND) anywhere: the director's own.
     let directorAddresses: Set<IPAddress>
+    /// `vips` and `directorAddresses` again, for the questions asked per flow record: a few
+    /// addresses, compared rather than hashed.
+    private let vipList: Numbering<IPAddress>
+    private let directorAddressList: Numbering<IPAddress>
     /// The services' VIP:port, and by number the index into `services` of the (last)
     /// service there.
     private let serviceEndpoints: Numbering<Endpoint>
@@ -91,6 +95,8 @@ struct ServiceTopology {
         macsByAddress = macs.mapValues { $0.sorted() }
         addressesByMAC = addresses.mapValues { $0.sorted() }
         directorAddresses = Set(macs.filter { !$0.value.isDisjoint(with: directors) }.keys)
+        vipList = ServiceTopology.list(vips)
+        directorAddressList = ServiceTopology.list(directorAddresses)
         realServerByMAC = ServiceTopology.realServerMACs(services, claimed: macs, directors: directors)
     }
 
@@ -109,6 +115,18 @@ struct ServiceTopology {
         }
         return result
     }
+
+    private static func list(_ addresses: Set<IPAddress>) -> Numbering<IPAddress> {
+        var list = Numbering<IPAddress>()
+        for address in addresses.sorted() { _ = list.number(address) }
+        return list
+    }
+
+    /// Whether `address` is a VIP (`vips.contains`).
+    func isVIP(_ address: IPAddress) -> Bool { vipList.number(of: address) != nil }
+
+    /// Whether `address` is the director's own (`directorAddresses.contains`).
+    func isDirectorAddress(_ address: IPAddress) -> Bool { directorAddressList.number(of: address) != nil }
 
     /// `requestIndices` of `records`.
     private static func requestIndices(_ records: [FlowRecord], _ index: Numbering<Endpoint>,

@@ -57,7 +57,7 @@ struct CaptureWithoutServiceTraffic: Rule {
 
     private func touchesService(_ i: Int, _ records: [FlowRecord], _ topology: ServiceTopology) -> Bool {
         let (orig, resp) = (records[i].origAddress, records[i].respAddress)
-        if topology.vips.contains(orig) || topology.vips.contains(resp) { return true }
+        if topology.isVIP(orig) || topology.isVIP(resp) { return true }
         if topology.localAddresses.contains(orig) { return true }
         if let tunnel = records[i].tunnel, topology.isRealServer(tunnel.destination) { return true }
         return servesAt(orig, port: records[i].origPort, topology)
