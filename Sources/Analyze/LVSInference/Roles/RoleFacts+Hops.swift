@@ -25,17 +25,18 @@ extension [RoleFacts] {
         guard indices.contains(input) else { return }
         // Both sides at one point make it the director only when its own MAC re-sent
         // the request (a real server can also get one request two ways).
-        let profile = context.profiles[input]
+        // The profile's fields read in place: a profile copied out retains its lists and sets.
+        let pointLink = context.profiles[input].link
         var anySender = false
         var hostSent = false
         for observation in after where observation.input == input {
             for link in observation.links {
                 guard let mac = link.source else { continue }
                 anySender = true
-                if !hostSent, profile.hostMACs.contains(mac) { hostSent = true }
+                if !hostSent, context.profiles[input].hostMACs.contains(mac) { hostSent = true }
             }
         }
-        let resent = !anySender || profile.link == .unknown || profile.link == .promiscuous || hostSent
+        let resent = !anySender || pointLink == .unknown || pointLink == .promiscuous || hostSent
         let sawBefore = before.contains { $0.input == input }
         let sawAfter = after.contains { $0.input == input }
         if sawBefore, sawAfter, resent {

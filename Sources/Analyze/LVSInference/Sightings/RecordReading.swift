@@ -73,15 +73,9 @@ struct RecordReading {
                 sighting.hint = forwardedReplies(order, all)
             }
             sighting.packetRecords = (order.first, order.count > 1 ? order[1] : nil)
-            shared.clearScratch()
-            for index in order {
-                if !shared.scratchInputs.contains(all[index].input) { shared.scratchInputs.append(all[index].input) }
-                if !shared.scratchPoints.contains(all[index].point) { shared.scratchPoints.append(all[index].point) }
+            shared.assignInputs(to: &sighting) { pair in
+                for index in order { pair(all[index].input, all[index].point) }
             }
-            shared.scratchInputs.sort()
-            shared.scratchPoints.sort()
-            sighting.inputs = SharedLists.share(shared.scratchInputs, &shared.inputs)
-            sighting.subPoints = SharedLists.share(shared.scratchPoints, &shared.subPoints)
             return sighting
         }
     }

@@ -12,9 +12,44 @@ struct SharedLists {
     var scratchPoints: [CapturePointName] = []
     var scratchMACs: [MACAddress] = []
 
+    /// Sets the sighting's inputs and sub-points, sorted and distinct, from the pairs that
+    /// `pairs` hands to its argument (it is called once or twice). When they are the last
+    /// lists' values, which is the common case, nothing is collected, sorted or compared:
+    /// each pair is found in the last lists and marked, and the lists are shared.
+    mutating func assignInputs(to sighting: inout Sighting, _ pairs: ((Int, CapturePointName) -> Void) -> Void) {
+        if !inputs.isEmpty, inputs.count <= 64, subPoints.count <= 64 {
+            var (seenInputs, seenPoints, missed) = (UInt64(0), UInt64(0), false)
+            pairs { input, point in
+                guard !missed, let i = inputs.firstIndex(of: input), let p = subPoints.firstIndex(of: point) else {
+                    missed = true
+                    return
+                }
+                seenInputs |= 1 << UInt64(i)
+                seenPoints |= 1 << UInt64(p)
+            }
+            if !missed, seenInputs == Self.all(inputs.count), seenPoints == Self.all(subPoints.count) {
+                sighting.inputs = inputs
+                sighting.subPoints = subPoints
+                return
+            }
+        }
+        clearScratch()
+        pairs { input, point in
+            if !scratchInputs.contains(input) { scratchInputs.append(input) }
+            if !scratchPoints.contains(point) { scratchPoints.append(point) }
+        }
+        scratchInputs.sort()
+        scratchPoints.sort()
+        sighting.inputs = Self.share(scratchInputs, &inputs)
+        sighting.subPoints = Self.share(scratchPoints, &subPoints)
+    }
+
+    /// The bits of the first `count` entries.
+    private static func all(_ count: Int) -> UInt64 { count >= 64 ? .max : (1 << UInt64(count)) - 1 }
+
     /// Empties the scratch inputs and points, keeping their storage: they hold one to three
     /// entries, which popping drops cheaper than a range removal.
-    mutating func clearScratch() {
+    private mutating func clearScratch() {
         while scratchInputs.popLast() != nil {}
         while scratchPoints.popLast() != nil {}
     }

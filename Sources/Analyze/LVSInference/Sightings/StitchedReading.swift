@@ -33,7 +33,11 @@ struct StitchedReading {
         context.input.correlation.connections.withUnsafeBufferPointer { connections in
             for number in hops.indices where connections.indices.contains(number) {
                 guard let hop = hops[number] else { continue }
-                sightings.append(sighting(connections[number], hop, shared: &shared))
+                // Read into its place in the list: a sighting built aside is copied in whole.
+                let legs = connections[number].legs
+                sightings.append(Sighting(protocolNumber: legs[hop.client].protocolNumber,
+                                          origin: (legs[hop.client].origAddress, legs[hop.client].origPort)))
+                read(connections[number], hop, into: &sightings[sightings.count - 1], shared: &shared)
             }
         }
         return sightings
@@ -52,13 +56,14 @@ struct StitchedReading {
         var mode: InferredMode
     }
 
-    func sighting(_ connection: ServiceConnection, _ hop: Hop, shared: inout SharedLists) -> Sighting {
+    /// Reads the connection's hop into `sighting` (started with the client leg's protocol
+    /// and origin).
+    func read(_ connection: ServiceConnection, _ hop: Hop, into sighting: inout Sighting,
+              shared: inout SharedLists) {
         // Legs read in place, by index: a leg copied out retains its lists.
         let legs = connection.legs
         let (mode, number, client) = (hop.mode, hop.connection, hop.client)
         let vip = legs[client].respAddress
-        var sighting = Sighting(protocolNumber: legs[client].protocolNumber,
-                                origin: (legs[client].origAddress, legs[client].origPort))
         sighting.service = VirtualServiceID(vip: vip, port: legs[client].respPort,
                                             protocolNumber: legs[client].protocolNumber)
         sighting.mode = mode
@@ -72,18 +77,11 @@ struct StitchedReading {
         sighting.directorMACs = SharedLists.share(shared.scratchMACs, &shared.directorMACs)
         let cited = (firstRecord(before, number), firstRecord(after, number))
         sighting.packetRecords = cited.0 == nil ? (cited.1, nil) : cited
-        shared.clearScratch()
-        for leg in legs.indices {
-            for observation in legs[leg].observations {
-                if !shared.scratchInputs.contains(observation.input) { shared.scratchInputs.append(observation.input) }
-                if !shared.scratchPoints.contains(observation.point) { shared.scratchPoints.append(observation.point) }
+        shared.assignInputs(to: &sighting) { pair in
+            for leg in legs.indices {
+                for observation in legs[leg].observations { pair(observation.input, observation.point) }
             }
         }
-        shared.scratchInputs.sort()
-        shared.scratchPoints.sort()
-        sighting.inputs = SharedLists.share(shared.scratchInputs, &shared.inputs)
-        sighting.subPoints = SharedLists.share(shared.scratchPoints, &shared.subPoints)
-        return sighting
     }
 
     /// The real server, local address and details the director's hop shows.
