@@ -38,14 +38,19 @@ enum ForeignReplies {
 
     static func find(_ context: AnalysisContext, _ topology: ServiceTopology) -> [ForeignReply] {
         let records = context.flows.records
-        let requests = requests(records, topology)
         // At a director only a DR/TUN service's request can have a stray reply (`match`):
-        // with NAT and FULL-NAT services alone, the director's records need no look.
+        // with NAT and FULL-NAT services alone, the director's records need no look, and
+        // when nothing else is left the requests need no table.
         let rewritingOnly = topology.services.allSatisfy { $0.mode == .nat || $0.mode == .fullnat }
-        var found: [ForeignReply] = []
         // By index: a record copied out is 760 bytes and the retains of its fields.
-        for i in records.indices where (records[i].isTCP || records[i].isUDP) && !topology.isRequest(at: i) {
-            if rewritingOnly, topology.role(i, in: records) == .director { continue }
+        let replies = records.indices.filter { i in
+            (records[i].isTCP || records[i].isUDP) && !topology.isRequest(at: i)
+                && !(rewritingOnly && topology.role(i, in: records) == .director)
+        }
+        guard !replies.isEmpty else { return [] }
+        let requests = requests(records, topology)
+        var found: [ForeignReply] = []
+        for i in replies {
             for clientSide in [FlowDirection.orig, .resp] {
                 let port = clientSide == .orig ? records[i].origPort : records[i].respPort
                 guard requests.hasClient(port: port) else { continue }

@@ -17,9 +17,12 @@ enum RealServerAttempts {
         let answeredAway = Set(foreign.map { AnsweredAway(point: $0.point, client: $0.client, port: $0.clientPort) })
         let ends = Dictionary(context.flows.points.map { ($0.input.point, $0.end?.rawValue ?? .max) },
                               uniquingKeysWith: { a, _ in a })
-        var attempts: [RealServerAttempt] = []
         // Fields read through the array: a record copied out is 760 bytes and a few retains.
-        for i in records.indices where records[i].isAttempt {
+        let candidates = records.indices.filter { records[$0].isAttempt }
+        var attempts: [RealServerAttempt] = []
+        // Room for every candidate: growing moves the attempts found so far.
+        attempts.reserveCapacity(candidates.count)
+        for i in candidates {
             guard let (s, server) = identify(i, records, topology) else { continue }
             var outcome = outcome(of: i, records, answeredAway: answeredAway)
             // A client that got nothing retransmits its SYN: without that, a missing answer
