@@ -57,7 +57,9 @@ extension [FlowRecord] {
     /// Whether the responder of `self[i]` refused: a RST instead of a SYN-ACK (REJ), or an
     /// ICMP destination unreachable (port, protocol, prohibited) quoting the request.
     func wasRefused(_ i: Int) -> Bool {
-        if self[i].isTCP, self[i].synAckFrame == nil, self[i].history.contains("r") { return true }
+        // The history is Zeek's ASCII letters: its bytes are searched (a substring search
+        // through Foundation cost thousands of instructions per attempt).
+        if self[i].isTCP, self[i].synAckFrame == nil, self[i].history.utf8.contains(UInt8(ascii: "r")) { return true }
         return self[i].icmpErrors.map(\.isRefusal) ?? false
     }
 }
