@@ -7,6 +7,11 @@ extension RecordReading {
         // Each tuple hashed once per input it was seen at (numbered, not looked up in
         // several sets and tables), and each occurrence keyed by two small numbers.
         let runs = openRuns()
+        // A tuple is one run per input: with every run at one input no two share a group,
+        // and each occurrence is a group of its own, in order.
+        if let input = runs.first?.tuple.input, runs.allSatisfy({ $0.tuple.input == input }) {
+            return runs.flatMap { occurrences($0.members).map(Array.init) }
+        }
         var shared = [TupleAtInput: Int](minimumCapacity: runs.count)
         var groupOf = [SharedOccurrence: Int](minimumCapacity: runs.count)
         var result: [[Int]] = []

@@ -91,18 +91,20 @@ struct RecordSignatures {
         guard server != nil, request.destination == nil || request.destination == server,
               reply.cookedPacketType == nil || reply.isOutgoing else { return nil }
         let owned = context.claims.addresses(of: server)
-        let others = owned.subtracting([r.respAddress])
+        // Whether it claims another address, asked without building the set of the others
+        // (read for every unstitched request, twice).
+        let othersExist = owned.contains { $0 != r.respAddress }
         let asymmetric = reply.destination != nil && request.source != nil && reply.destination != request.source
             && !context.claims.owns(reply.destination, r.origAddress)
         let unclaimed = !owned.contains(r.respAddress)
-        guard (unclaimed && (!others.isEmpty || asymmetric)) || (asymmetric && !others.isEmpty) else { return nil }
+        guard (unclaimed && (othersExist || asymmetric)) || (asymmetric && othersExist) else { return nil }
         var reading = Reading(.dr, .serverWire, vipVisible: true)
         reading.server = Sighting.Server(address: DirectServer.address(of: server, serving: r.respAddress,
                                                                        context: context),
                                          port: r.respPort, mac: server)
         reading.directorMACs = request.source.map { [$0] } ?? []
         var words = unclaimed ? "its MAC never claimed \(r.respAddress)" : "it also claims \(r.respAddress)"
-        if let own = others.min() { words += " but claims \(own)" }
+        if let own = owned.lazy.filter({ $0 != r.respAddress }).min() { words += " but claims \(own)" }
         if asymmetric, let next = reply.destination { words += "; replies leave to \(next), not back to the sender" }
         reading.detail = words
         return reading
