@@ -5,7 +5,10 @@ import LVSWire
 /// The input arranged for inference: records by uid, each input's profile, the address
 /// claims, and what the configuration says about addresses (VIPs, real servers, local
 /// addresses).
-struct InferenceContext {
+///
+/// A class: every reader (signatures, pairing, verdicts) keeps it, and as a struct each
+/// one copied its dozen arrays and sets (a retain each) per record read.
+final class InferenceContext {
     let input: InferenceInput
     let records: [FlowRecord]
     /// Per record: the stitched connection it belongs to and its leg's rewrites.
@@ -23,7 +26,8 @@ struct InferenceContext {
 
     init(_ input: InferenceInput) {
         self.input = input
-        records = input.flows.records
+        let records = input.flows.records
+        self.records = records
         var byInput = [[Int]](repeating: [], count: input.flows.points.count)
         var membership = [(connection: Int, rewrites: Rewrite)?](repeating: nil, count: records.count)
         let connections = input.correlation.connections.count
@@ -51,9 +55,8 @@ struct InferenceContext {
         stitched = membership
         connectionStart = start
         connectionRecords = members
-        let all = records
         profiles = input.flows.points.enumerated().map { i, point in
-            PointProfile.build(name: point.input.point, input: i, records: byInput[i], all: all)
+            PointProfile.build(name: point.input.point, input: i, records: byInput[i], all: records)
         }
         claims = ClaimBook(input.flows.claims)
         configuredVIPs = Set(input.deployment?.virtualAddresses ?? [])

@@ -6,13 +6,23 @@ extension PointProfile {
     static func build(name: String, input: Int, records: [Int], all: [FlowRecord]) -> PointProfile {
         // Distinct link legs first (a handful), then the sets: no set per record.
         var legs: Set<LinkLeg> = []
-        // The legs already inserted, while few: comparing is cheaper than hashing.
+        // The legs already inserted, while few: comparing is cheaper than hashing. Their
+        // MACs are compared in place first: `==` of another module's type is a call.
         var recent: [LinkLeg] = []
+        var recentMACs: [UInt64] = []
         all.withUnsafeBufferPointer { all in
             for index in records {
-                for count in all[index].linkLegs where !recent.contains(count.leg) {
-                    legs.insert(count.leg)
-                    if recent.count < 16 { recent.append(count.leg) }
+                for count in all[index].linkLegs {
+                    let leg = count.leg
+                    let macs = Self.macWord(leg)
+                    guard !recent.indices.contains(where: { recentMACs[$0] == macs && recent[$0] == leg }) else {
+                        continue
+                    }
+                    legs.insert(leg)
+                    if recent.count < 16 {
+                        recent.append(leg)
+                        recentMACs.append(macs)
+                    }
                 }
             }
         }
@@ -47,5 +57,11 @@ extension PointProfile {
             profile.hostMACs = common
         }
         return profile
+    }
+
+    /// A word from a leg's two MACs: equal legs give equal words.
+    private static func macWord(_ leg: LinkLeg) -> UInt64 {
+        let (source, destination) = (leg.source?.rawValue ?? 0, leg.destination?.rawValue ?? 0)
+        return source ^ (destination << 16 | destination >> 48)
     }
 }

@@ -29,4 +29,22 @@ struct TupleAtInput: Hashable {
         self.init(input: input, proto: leg.protocolNumber.rawValue, origAddress: leg.origAddress,
                   origPort: leg.origPort, respAddress: leg.respAddress, respPort: leg.respPort)
     }
+
+    /// Three words for IPv4 (five for IPv6) instead of field by field with the addresses'
+    /// cases: inference hashes a tuple for most flow records.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(truncatingIfNeeded: input) << 40 | UInt64(proto) << 32 | UInt64(origPort) << 16
+            | UInt64(respPort))
+        Self.combine(origAddress, into: &hasher)
+        Self.combine(respAddress, into: &hasher)
+    }
+
+    private static func combine(_ address: IPAddress, into hasher: inout Hasher) {
+        switch address {
+        case let .v4(v4): hasher.combine(v4.rawValue)
+        case let .v6(v6):
+            hasher.combine(v6.high)
+            hasher.combine(v6.low)
+        }
+    }
 }

@@ -5,8 +5,19 @@ import LVSWire
 /// server and never a VIP.
 enum DirectServer {
     static func address(of mac: MACAddress?, serving vip: IPAddress, context: InferenceContext) -> IPAddress? {
-        let owned = context.claims.addresses(of: mac).filter { $0 != vip && !context.configuredVIPs.contains($0) }
-        return owned.filter(context.configuredServers.contains).min() ?? owned.filter { $0.isIPv4 == vip.isIPv4 }.min()
-            ?? owned.min()
+        // One pass over the claimed addresses, keeping the lowest of each preference: asked
+        // for every DR request, filtered sets cost an allocation and a hash per address.
+        var configured: IPAddress?
+        var sameFamily: IPAddress?
+        var any: IPAddress?
+        for address in context.claims.addresses(of: mac) where address != vip {
+            if !context.configuredVIPs.isEmpty, context.configuredVIPs.contains(address) { continue }
+            if !context.configuredServers.isEmpty, context.configuredServers.contains(address) {
+                configured = min(configured ?? address, address)
+            }
+            if address.isIPv4 == vip.isIPv4 { sameFamily = min(sameFamily ?? address, address) }
+            any = min(any ?? address, address)
+        }
+        return configured ?? sameFamily ?? any
     }
 }

@@ -11,89 +11,15 @@ struct RecordReading {
     let context: InferenceContext
     let roles: [CaptureRole]
 
-    /// The unstitched records grouped by 5-tuple and occurrence, in first-seen order.
-    func groups() -> [[Int]] {
-        var groups: [TupleKeyOccurrence: Int] = [:]
-        var result: [[Int]] = []
-        for (tuple, occurrences) in occurrencesByTuple() {
-            for (occurrence, members) in occurrences.enumerated() {
-                var shared = tuple
-                shared.input = -1
-                let key = TupleKeyOccurrence(tuple: shared, occurrence: occurrence)
-                if let group = groups[key] {
-                    result[group].append(contentsOf: members)
-                } else {
-                    groups[key] = result.count
-                    result.append(members)
-                }
-            }
-        }
-        return result
-    }
-
-    private struct TupleKeyOccurrence: Hashable {
-        var tuple: TupleAtInput
-        var occurrence: Int
-    }
-
-    /// Each tuple's records at each input, split into occurrences: a record that starts
-    /// after the previous one ended is a new connection on the same tuple; overlapping
-    /// records are halves of one flow. Occurrences with a stitched record are left out
-    /// (their connection is already read), and so are their other halves.
-    func occurrencesByTuple() -> [(TupleAtInput, [[Int]])] {
-        let (open, openPorts) = openTuples()
-        var byTuple: [TupleAtInput: [Int]] = [:]
-        var order: [TupleAtInput] = []
-        for profile in context.profiles where !open.isEmpty {
-            for index in profile.records where openPorts.contains(Self.ports(context.records[index])) {
-                let tuple = TupleAtInput(context.records[index])
-                guard open.contains(tuple) else { continue }
-                if byTuple[tuple] == nil { order.append(tuple) }
-                byTuple[tuple, default: []].append(index)
-            }
-        }
-        return order.compactMap { tuple in
-            var occurrences: [(members: [Int], end: Int64, stitched: Bool)] = []
-            for index in byTuple[tuple] ?? [] {
-                let (start, end) = (context.records[index].firstTime.rawValue, context.records[index].lastTime.rawValue)
-                let stitched = context.isStitched(index)
-                if let last = occurrences.last, start <= last.end {
-                    occurrences[occurrences.count - 1].members.append(index)
-                    occurrences[occurrences.count - 1].end = max(last.end, end)
-                    occurrences[occurrences.count - 1].stitched = last.stitched || stitched
-                } else {
-                    occurrences.append(([index], end, stitched))
-                }
-            }
-            let open = occurrences.filter { !$0.stitched }.map(\.members)
-            return open.isEmpty ? nil : (tuple, open)
-        }
-    }
-
-    /// The tuples with a record correlation did not stitch, and their input, protocol and
-    /// ports: a cheap key that rules out most stitched records before the tuple is hashed.
-    func openTuples() -> (Set<TupleAtInput>, Set<UInt64>) {
-        var open: Set<TupleAtInput> = []
-        var openPorts: Set<UInt64> = []
-        for profile in context.profiles {
-            for index in profile.records where !context.isStitched(index) {
-                open.insert(TupleAtInput(context.records[index]))
-                openPorts.insert(Self.ports(context.records[index]))
-            }
-        }
-        return (open, openPorts)
-    }
-
-    static func ports(_ r: FlowRecord) -> UInt64 {
-        UInt64(r.input) << 40 | UInt64(r.protocolNumber.rawValue) << 32 | UInt64(r.origPort) << 16 | UInt64(r.respPort)
-    }
-
     /// Reads every group: first what the records show alone, then, for the rest, what
     /// they show given their point's role and what the others decided.
     func sightings(stitched: [Sighting]) -> [Sighting] {
         let signatures = RecordSignatures(context: context)
         let all = groups()
-        var sightings = all.map { sighting($0, read: signatures.read) }
+        var shared = SharedLists()
+        var sightings: [Sighting] = []
+        sightings.reserveCapacity(all.count)
+        for group in all { sightings.append(sighting(group, shared: &shared, read: signatures.read)) }
         var absorbed = [Bool](repeating: false, count: all.count)
         for pair in TuplePairing(context: context).pairs(all, undecided: sightings.map { !$0.isDecided }) {
             sightings[pair.client].apply(pair.reading, record: context.records[pair.clientRecord])
@@ -106,19 +32,27 @@ struct RecordReading {
             : Knowledge(stitched, sightings, configuredVIPs: context.configuredVIPs)
         let byRole = RoleSignatures(context: context, knowledge: knowledge)
         for i in pending {
-            let group = all[i]
-            sightings[i] = sighting(group) { record in
+            sightings[i] = sighting(all[i], shared: &shared) { record in
                 guard roles.indices.contains(record.input) else { return nil }
                 return byRole.read(record, profile: context.profiles[record.input], role: roles[record.input])
             }
         }
-        return sightings.indices.filter { !absorbed[$0] }.map { sightings[$0] }
+        // The absorbed ones dropped in place: kept sightings move down by swapping, not copying.
+        var kept = 0
+        for i in sightings.indices where !absorbed[i] {
+            if kept != i { sightings.swapAt(kept, i) }
+            kept += 1
+        }
+        sightings.removeLast(sightings.count - kept)
+        return sightings
     }
 
-    func sighting(_ members: [Int], read: (FlowRecord) -> Reading?) -> Sighting {
+    func sighting(_ members: [Int], shared: inout SharedLists, read: (FlowRecord) -> Reading?) -> Sighting {
         // Indexes, not records: a record copied out of the array is a 760-byte copy.
         context.records.withUnsafeBufferPointer { all in
-            let order = members.sorted { all[$0].firstTime < all[$1].firstTime }
+            // Mostly one record, or already in time order: sorted only when not.
+            let inOrder = zip(members, members.dropFirst()).allSatisfy { !(all[$1].firstTime < all[$0].firstTime) }
+            let order = inOrder ? members : members.sorted { all[$0].firstTime < all[$1].firstTime }
             let first = order[0]
             var sighting = Sighting(protocolNumber: all[first].protocolNumber,
                                     origin: (all[first].origAddress, all[first].origPort))
@@ -139,14 +73,9 @@ struct RecordReading {
                 sighting.hint = forwardedReplies(order, all)
             }
             sighting.packetRecords = (order.first, order.count > 1 ? order[1] : nil)
-            var inputs: [Int] = []
-            var points: [CapturePointName] = []
-            for index in order {
-                if !inputs.contains(all[index].input) { inputs.append(all[index].input) }
-                if !points.contains(all[index].point) { points.append(all[index].point) }
+            shared.assignInputs(to: &sighting) { pair in
+                for index in order { pair(all[index].input, all[index].point) }
             }
-            sighting.inputs = inputs.sorted()
-            sighting.subPoints = points.sorted()
             return sighting
         }
     }
@@ -160,18 +89,24 @@ struct RecordReading {
         return record.origPort >= record.respPort || record.resp.packets > 0
     }
 
+    /// `isAttempt(records[i])`, read in place (handing the record over copies it).
+    static func isAttempt(_ records: [FlowRecord], _ i: Int) -> Bool {
+        if records[i].protocolNumber == .tcp { return records[i].synFrame != nil && !records[i].flipped }
+        return records[i].origPort >= records[i].respPort || records[i].resp.packets > 0
+    }
+
     /// At the director's client side, replies it forwarded (TTL below any initial value)
     /// without a TCP handshake's MSS to tell NAT from FULL-NAT.
     func forwardedReplies(_ order: [Int], _ all: UnsafeBufferPointer<FlowRecord>) -> String? {
+        // Fields read in place: most records are not at a director and need no copy.
         for index in order {
-            let record = all[index]
-            guard roles.indices.contains(record.input) && roles[record.input] == .director else { continue }
-            guard record.resp.packets > 0, InitialTTL.isForwarded(record.resp.ttl), let ttl = record.resp.ttl else {
-                continue
-            }
-            return "\(record.point) sent the replies from \(record.respAddress) with TTL \(ttl.upperBound), below any "
-                + "initial TTL: the director forwards them (NAT or FULL-NAT), but nothing on the client side "
-                + "tells which"
+            let input = all[index].input
+            guard roles.indices.contains(input) && roles[input] == .director else { continue }
+            guard all[index].resp.packets > 0, InitialTTL.isForwarded(all[index].resp.ttl),
+                  let ttl = all[index].resp.ttl else { continue }
+            return "\(all[index].point) sent the replies from \(all[index].respAddress) with TTL \(ttl.upperBound), "
+                + "below any initial TTL: the director forwards them (NAT or FULL-NAT), but nothing on the client "
+                + "side tells which"
         }
         return nil
     }
@@ -180,9 +115,9 @@ struct RecordReading {
     /// point that is not the client itself.
     func directTarget(_ order: [Int], _ all: UnsafeBufferPointer<FlowRecord>) -> MACAddress? {
         for index in order where roles.indices.contains(all[index].input) && roles[all[index].input] != .client {
-            if let destination = all[index].primaryLeg(.orig)?.destination, !destination.isMulticast {
-                return destination
-            }
+            // The first request's leg read in place (`primaryLeg`, of another module, copies the record).
+            let leg = all[index].linkLegs.first { $0.direction == .orig }?.leg
+            if let destination = leg?.destination, !destination.isMulticast { return destination }
         }
         return nil
     }

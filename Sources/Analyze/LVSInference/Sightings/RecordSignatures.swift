@@ -32,17 +32,26 @@ struct RecordSignatures {
     /// in to one MAC and left from another to a third, and no reply went back that way.
     func forwardedCopy(_ r: FlowRecord) -> Reading? {
         guard r.forwardedCopies > 0, let first = r.primaryLeg(.orig), let into = first.destination else { return nil }
-        let links = r.linkLegs.filter { $0.direction == .orig && !$0.leg.encapsulated }.map(\.leg)
-        guard r.linkLegs.filter({ $0.direction == .resp }).count <= 1,
-              let out = links.first(where: { $0 != first && $0.destination != nil && $0.destination != into
-                                              && $0.source != first.source }),
-              let serverMAC = out.destination else { return nil }
+        // One pass over the legs, no filtered lists: read for every DR request, twice.
+        var replyLegs = 0
+        var out: LinkLeg?
+        for count in r.linkLegs {
+            switch count.direction {
+            case .resp: replyLegs += 1
+            case .orig:
+                let leg = count.leg
+                guard out == nil, !leg.encapsulated, leg != first, leg.destination != nil, leg.destination != into,
+                      leg.source != first.source else { continue }
+                out = leg
+            }
+        }
+        guard replyLegs <= 1, let out, let serverMAC = out.destination else { return nil }
         var reading = Reading(.dr, .forwardedAtOnePoint, vipVisible: true)
         reading.server = Sighting.Server(address: DirectServer.address(of: serverMAC, serving: r.respAddress,
                                                                        context: context),
                                          port: r.respPort, mac: serverMAC)
         reading.vipMAC = into
-        reading.directorMACs = [into] + (out.source.map { $0 == into ? [] : [$0] } ?? [])
+        reading.directorMACs = out.source.map { $0 == into ? [into] : [into, $0] } ?? [into]
         return reading
     }
 
@@ -82,18 +91,20 @@ struct RecordSignatures {
         guard server != nil, request.destination == nil || request.destination == server,
               reply.cookedPacketType == nil || reply.isOutgoing else { return nil }
         let owned = context.claims.addresses(of: server)
-        let others = owned.subtracting([r.respAddress])
+        // Whether it claims another address, asked without building the set of the others
+        // (read for every unstitched request, twice).
+        let othersExist = owned.contains { $0 != r.respAddress }
         let asymmetric = reply.destination != nil && request.source != nil && reply.destination != request.source
             && !context.claims.owns(reply.destination, r.origAddress)
         let unclaimed = !owned.contains(r.respAddress)
-        guard (unclaimed && (!others.isEmpty || asymmetric)) || (asymmetric && !others.isEmpty) else { return nil }
+        guard (unclaimed && (othersExist || asymmetric)) || (asymmetric && othersExist) else { return nil }
         var reading = Reading(.dr, .serverWire, vipVisible: true)
         reading.server = Sighting.Server(address: DirectServer.address(of: server, serving: r.respAddress,
                                                                        context: context),
                                          port: r.respPort, mac: server)
         reading.directorMACs = request.source.map { [$0] } ?? []
         var words = unclaimed ? "its MAC never claimed \(r.respAddress)" : "it also claims \(r.respAddress)"
-        if let own = others.min() { words += " but claims \(own)" }
+        if let own = owned.lazy.filter({ $0 != r.respAddress }).min() { words += " but claims \(own)" }
         if asymmetric, let next = reply.destination { words += "; replies leave to \(next), not back to the sender" }
         reading.detail = words
         return reading

@@ -15,16 +15,14 @@ struct StitchedReading {
             let legs = connection.legs
             guard let head = legs.first, head.protocolNumber == .tcp || head.protocolNumber == .udp
                 || head.protocolNumber == .sctp, let (index, mode) = Self.lvsHop(legs) else { return nil }
-            let before = legs[index - 1]
-            let after = legs[index]
-            if mode == .nat || mode == .fullnat, halved(before, after, connection: number) {
+            if mode == .nat || mode == .fullnat, halved(legs, index - 1, index, connection: number) {
                 let times = firstSeen ?? context.firstSeen()
                 firstSeen = times
-                if startsLater(before, than: after, times) {
-                    return Hop(connection: number, client: after, before: after, after: before, mode: mode)
+                if startsLater(legs[index - 1], than: legs[index], times) {
+                    return Hop(connection: number, client: index, before: index, after: index - 1, mode: mode)
                 }
             }
-            return Hop(connection: number, client: head, before: before, after: after, mode: mode)
+            return Hop(connection: number, client: 0, before: index - 1, after: index, mode: mode)
         }
     }
 
@@ -35,116 +33,92 @@ struct StitchedReading {
         context.input.correlation.connections.withUnsafeBufferPointer { connections in
             for number in hops.indices where connections.indices.contains(number) {
                 guard let hop = hops[number] else { continue }
-                sightings.append(sighting(connections[number], hop, shared: &shared))
+                // Read into its place in the list: a sighting built aside is copied in whole.
+                let legs = connections[number].legs
+                sightings.append(Sighting(protocolNumber: legs[hop.client].protocolNumber,
+                                          origin: (legs[hop.client].origAddress, legs[hop.client].origPort)))
+                read(connections[number], hop, into: &sightings[sightings.count - 1], shared: &shared)
             }
         }
         return sightings
     }
 
-    /// The last distinct lists the sightings hold: most connections repeat the previous
-    /// one's points and director MACs, and then share its array instead of allocating one.
-    struct SharedLists {
-        var inputs: [Int] = []
-        var subPoints: [CapturePointName] = []
-        var directorMACs: [MACAddress] = []
-        var scratchInputs: [Int] = []
-        var scratchPoints: [CapturePointName] = []
-        var scratchMACs: [MACAddress] = []
-
-        /// `scratch`, as the last list when equal (sharing its storage), else as a new last list.
-        static func share<T: Equatable>(_ scratch: [T], _ last: inout [T]) -> [T] {
-            if scratch != last {
-                var copy: [T] = []
-                copy.reserveCapacity(scratch.count)
-                copy.append(contentsOf: scratch)
-                last = copy
-            }
-            return last
-        }
-    }
-
     /// The director's hop of a connection: the leg before and after it, the mode, and the
     /// client's leg (the VIP leg), with the legs put back in order when correlation
-    /// ordered halves of flows.
+    /// ordered halves of flows. Legs by index into the connection's: a hop copied out of
+    /// the list of hops is then a few words, not three legs and their lists.
     struct Hop {
         /// Index of the connection in the correlation result.
         var connection: Int
-        var client: ConnectionLeg
-        var before: ConnectionLeg
-        var after: ConnectionLeg
+        var client: Int
+        var before: Int
+        var after: Int
         var mode: InferredMode
     }
 
-    func sighting(_ connection: ServiceConnection, _ hop: Hop) -> Sighting {
-        var shared = SharedLists()
-        return sighting(connection, hop, shared: &shared)
-    }
-
-    func sighting(_ connection: ServiceConnection, _ hop: Hop, shared: inout SharedLists) -> Sighting {
-        let (first, before, leg, mode, number) = (hop.client, hop.before, hop.after, hop.mode, hop.connection)
+    /// Reads the connection's hop into `sighting` (started with the client leg's protocol
+    /// and origin).
+    func read(_ connection: ServiceConnection, _ hop: Hop, into sighting: inout Sighting,
+              shared: inout SharedLists) {
+        // Legs read in place, by index: a leg copied out retains its lists.
         let legs = connection.legs
-        var sighting = Sighting(protocolNumber: first.protocolNumber, origin: (first.origAddress, first.origPort))
-        sighting.service = VirtualServiceID(vip: first.respAddress, port: first.respPort,
-                                            protocolNumber: first.protocolNumber)
+        let (mode, number, client) = (hop.mode, hop.connection, hop.client)
+        let vip = legs[client].respAddress
+        sighting.service = VirtualServiceID(vip: vip, port: legs[client].respPort,
+                                            protocolNumber: legs[client].protocolNumber)
         sighting.mode = mode
-        let seenAt = before.observations.first?.point
-        let across = before.observations.contains { $0.point != seenAt }
-            || leg.observations.contains { $0.point != seenAt }
+        let (before, after) = (legs[hop.before].observations, legs[hop.after].observations)
+        let seenAt = before.first?.point
+        let across = before.contains { $0.point != seenAt } || after.contains { $0.point != seenAt }
         sighting.basis = across ? .stitchedAcrossPoints : .forwardedAtOnePoint
-        describeServer(&sighting, leg: leg, mode: mode, vip: first.respAddress, connection: number)
-        sighting.vipMAC = vipMAC(before: before, hop: leg, mode: mode, connection: number)
-        directorMACs(vipMAC: sighting.vipMAC, hop: leg, into: &shared.scratchMACs)
+        describeServer(&sighting, legs, hop.after, mode: mode, vip: vip, connection: number)
+        sighting.vipMAC = vipMAC(legs, before: hop.before, hop: hop.after, mode: mode, connection: number)
+        directorMACs(vipMAC: sighting.vipMAC, hop: legs[hop.after].links, into: &shared.scratchMACs)
         sighting.directorMACs = SharedLists.share(shared.scratchMACs, &shared.directorMACs)
-        let cited = (firstRecord(before, number), firstRecord(leg, number))
+        let cited = (firstRecord(before, number), firstRecord(after, number))
         sighting.packetRecords = cited.0 == nil ? (cited.1, nil) : cited
-        shared.scratchInputs.removeAll(keepingCapacity: true)
-        shared.scratchPoints.removeAll(keepingCapacity: true)
-        for leg in legs {
-            for observation in leg.observations {
-                if !shared.scratchInputs.contains(observation.input) { shared.scratchInputs.append(observation.input) }
-                if !shared.scratchPoints.contains(observation.point) { shared.scratchPoints.append(observation.point) }
+        shared.assignInputs(to: &sighting) { pair in
+            for leg in legs.indices {
+                for observation in legs[leg].observations { pair(observation.input, observation.point) }
             }
         }
-        shared.scratchInputs.sort()
-        shared.scratchPoints.sort()
-        sighting.inputs = SharedLists.share(shared.scratchInputs, &shared.inputs)
-        sighting.subPoints = SharedLists.share(shared.scratchPoints, &shared.subPoints)
-        return sighting
     }
 
     /// The real server, local address and details the director's hop shows.
-    func describeServer(_ sighting: inout Sighting, leg: ConnectionLeg, mode: InferredMode, vip: IPAddress,
-                        connection: Int) {
-        let mac = serverMAC(leg, connection)
+    func describeServer(_ sighting: inout Sighting, _ legs: [ConnectionLeg], _ leg: Int, mode: InferredMode,
+                        vip: IPAddress, connection: Int) {
+        let mac = serverMAC(legs, leg, connection)
         switch mode {
         case .nat, .fullnat:
-            sighting.server = Sighting.Server(address: leg.respAddress, port: leg.respPort, mac: mac)
-            sighting.serverSide = (leg.respAddress, leg.respPort)
+            sighting.server = Sighting.Server(address: legs[leg].respAddress, port: legs[leg].respPort, mac: mac)
+            sighting.serverSide = (legs[leg].respAddress, legs[leg].respPort)
             guard mode == .fullnat else { return }
-            sighting.localAddress = leg.origAddress
-            for observation in leg.observations {
+            sighting.localAddress = legs[leg].origAddress
+            for observation in legs[leg].observations {
                 guard let i = context.index(observation.uid, connection: connection),
                       let option = context.records[i].toa?.option else { continue }
                 sighting.detail = "TOA kind \(option.kind) carrying \(option.address.withPort(option.port))"
                 break
             }
         case .tun:
-            sighting.server = Sighting.Server(address: leg.tunnel?.destination ?? leg.respAddress, port: leg.respPort,
-                                              mac: mac)
-            sighting.detail = leg.tunnel.map { "\($0.kind.rawValue) \($0.source) > \($0.destination)" }
+            let tunnel = legs[leg].tunnel
+            sighting.server = Sighting.Server(address: tunnel?.destination ?? legs[leg].respAddress,
+                                              port: legs[leg].respPort, mac: mac)
+            sighting.detail = tunnel.map { "\($0.kind.rawValue) \($0.source) > \($0.destination)" }
         default:
             sighting.server = Sighting.Server(address: DirectServer.address(of: mac, serving: vip, context: context),
-                                              port: leg.respPort, mac: mac)
+                                              port: legs[leg].respPort, mac: mac)
         }
     }
 
     /// Whether a leg's records, where both legs were seen, are halves of flows that did
     /// not start with the client's SYN (a flow split by changing VLAN tags): then
     /// correlation may have ordered the legs by those halves.
-    func halved(_ before: ConnectionLeg, _ after: ConnectionLeg, connection: Int) -> Bool {
-        guard before.protocolNumber == .tcp, let input = Self.sharedInput(before, after) else { return false }
-        func opens(_ leg: ConnectionLeg) -> Bool {
-            leg.observations.contains { observation in
+    func halved(_ legs: [ConnectionLeg], _ before: Int, _ after: Int, connection: Int) -> Bool {
+        guard legs[before].protocolNumber == .tcp,
+              let input = Self.sharedInput(legs[before].observations, legs[after].observations) else { return false }
+        func opens(_ leg: Int) -> Bool {
+            legs[leg].observations.contains { observation in
                 guard observation.input == input, let i = context.index(observation.uid, connection: connection) else {
                     return false
                 }
@@ -158,16 +132,16 @@ struct StitchedReading {
     /// point that saw both (over all records of each tuple there): then the VIP leg is
     /// the other one.
     func startsLater(_ before: ConnectionLeg, than after: ConnectionLeg, _ firstSeen: [TupleAtInput: Int64]) -> Bool {
-        guard let input = Self.sharedInput(before, after),
+        guard let input = Self.sharedInput(before.observations, after.observations),
               let a = firstSeen[TupleAtInput(before, input: input)],
               let b = firstSeen[TupleAtInput(after, input: input)] else { return false }
         return b < a
     }
 
     /// The lowest input that saw both legs.
-    static func sharedInput(_ a: ConnectionLeg, _ b: ConnectionLeg) -> Int? {
+    static func sharedInput(_ a: [LegObservation], _ b: [LegObservation]) -> Int? {
         var shared: Int?
-        for x in a.observations where b.observations.contains(where: { $0.input == x.input }) {
+        for x in a where b.contains(where: { $0.input == x.input }) {
             shared = min(shared ?? x.input, x.input)
         }
         return shared
@@ -189,21 +163,22 @@ struct StitchedReading {
 
     /// The real server's MAC: where the hop's frames were addressed, preferring the MAC
     /// that also sent replies on that leg; for cooked captures, the replies' source.
-    func serverMAC(_ leg: ConnectionLeg, _ connection: Int) -> MACAddress? {
+    func serverMAC(_ legs: [ConnectionLeg], _ leg: Int, _ connection: Int) -> MACAddress? {
         // Most legs name one destination: find it without building the lists.
+        let links = legs[leg].links
         var only: MACAddress?
         var several = false
-        for link in leg.links {
+        for link in links {
             guard let mac = link.destination, !mac.isMulticast, mac != only else { continue }
             if only == nil { only = mac } else { several = true }
         }
         if let only, !several { return only }
         var destinations: [MACAddress] = []
-        for link in leg.links {
+        for link in links {
             if let mac = link.destination, !mac.isMulticast, !destinations.contains(mac) { destinations.append(mac) }
         }
         if destinations.count == 1 { return destinations[0] }
-        let replySources = leg.observations.compactMap { observation in
+        let replySources = legs[leg].observations.compactMap { observation in
             context.index(observation.uid, connection: connection).flatMap { context.records[$0].resp.mac }
         }
         if let both = destinations.filter(replySources.contains).min() { return both }
@@ -213,18 +188,20 @@ struct StitchedReading {
     /// Where client→VIP frames entered the director: the address of the frame the director
     /// then re-sent (one-armed DR), else the destination seen where the rewritten leg was
     /// also seen, else (NAT, FULL-NAT) the MAC that sent the replies from the VIP.
-    func vipMAC(before: ConnectionLeg, hop: ConnectionLeg, mode: InferredMode, connection: Int) -> MACAddress? {
+    func vipMAC(_ legs: [ConnectionLeg], before: Int, hop: Int, mode: InferredMode, connection: Int) -> MACAddress? {
+        let (hopLinks, beforeObservations) = (legs[hop].links, legs[before].observations)
         var chained: MACAddress?
-        for link in before.links {
-            guard let mac = link.destination, !mac.isMulticast, hop.links.contains(where: { $0.source == mac }) else {
+        for link in legs[before].links {
+            guard let mac = link.destination, !mac.isMulticast, hopLinks.contains(where: { $0.source == mac }) else {
                 continue
             }
             chained = min(chained ?? mac, mac)
         }
         if let chained { return chained }
         var local: MACAddress?
-        for observation in before.observations
-        where hop.observations.contains(where: { $0.input == observation.input }) {
+        let hopObservations = legs[hop].observations
+        for observation in beforeObservations
+        where hopObservations.contains(where: { $0.input == observation.input }) {
             for link in observation.links {
                 guard let mac = link.destination, !mac.isMulticast else { continue }
                 local = min(local ?? mac, mac)
@@ -233,7 +210,7 @@ struct StitchedReading {
         if let local { return local }
         guard mode == .nat || mode == .fullnat else { return nil }
         var replies: MACAddress?
-        for observation in before.observations {
+        for observation in beforeObservations {
             guard let i = context.index(observation.uid, connection: connection), let mac = context.records[i].resp.mac
             else { continue }
             replies = min(replies ?? mac, mac)
@@ -241,24 +218,24 @@ struct StitchedReading {
         return replies
     }
 
-    /// The VIP's MAC, then the hop's sources in order, into `result` (emptied first).
-    func directorMACs(vipMAC: MACAddress?, hop: ConnectionLeg, into result: inout [MACAddress]) {
-        result.removeAll(keepingCapacity: true)
+    /// The VIP's MAC, then the sources of the hop's links in order, into `result` (emptied first).
+    func directorMACs(vipMAC: MACAddress?, hop links: [LinkLeg], into result: inout [MACAddress]) {
+        while result.popLast() != nil {}
         if let vipMAC { result.append(vipMAC) }
         let start = result.count
         // Sources sorted after the VIP's MAC, each inserted in place (a leg has a few).
-        for link in hop.links {
+        for link in links {
             guard let source = link.source, !result.contains(source) else { continue }
             var position = result.count
             while position > start, source < result[position - 1] { position -= 1 }
-            result.insert(source, at: position)
+            if position == result.count { result.append(source) } else { result.insert(source, at: position) }
         }
     }
 
-    /// The earliest record of the leg, cited as evidence.
-    func firstRecord(_ leg: ConnectionLeg, _ connection: Int) -> Int? {
+    /// The earliest record of a leg (given by its observations), cited as evidence.
+    func firstRecord(_ observations: [LegObservation], _ connection: Int) -> Int? {
         var first: Int?
-        for observation in leg.observations {
+        for observation in observations {
             guard let i = context.index(observation.uid, connection: connection) else { continue }
             if let current = first, context.records[current].firstTime <= context.records[i].firstTime { continue }
             first = i

@@ -29,36 +29,54 @@ struct TuplePairing {
 
     /// Pairs among `groups` (records by connection) not yet decided.
     func pairs(_ groups: [[Int]], undecided: [Bool]) -> [Pair] {
-        var buckets: [ClientKey: [(group: Int, record: Int)]] = [:]
-        var order: [ClientKey] = []
+        // Per client key, in first-seen order, the first two attempts and how many there
+        // were: a pair needs exactly two, so no list per key is kept.
+        var numbers: [ClientKey: Int] = [:]
+        var keys: [(first: Entry, second: Entry?, count: Int)] = []
         for (group, members) in groups.enumerated() where undecided[group] {
-            for index in members {
-                let r = context.records[index]
-                guard RecordReading.isAttempt(r) else { continue }
-                let key = ClientKey(input: r.input, proto: r.protocolNumber.rawValue, address: r.origAddress,
-                                    port: r.origPort)
-                if buckets[key] == nil { order.append(key) }
-                buckets[key, default: []].append((group, index))
+            for index in members where RecordReading.isAttempt(context.records, index) {
+                let records = context.records
+                let number = numbers.number(of: ClientKey(input: records[index].input,
+                                                          proto: records[index].protocolNumber.rawValue,
+                                                          address: records[index].origAddress,
+                                                          port: records[index].origPort))
+                let entry = Entry(group: group, record: index)
+                if number == keys.count {
+                    keys.append((entry, nil, 1))
+                } else {
+                    if keys[number].count == 1 { keys[number].second = entry }
+                    keys[number].count += 1
+                }
             }
         }
-        return order.compactMap { key in buckets[key].flatMap(pair) }
+        return keys.compactMap { key in
+            guard key.count == 2, let second = key.second else { return nil }
+            return pair(key.first, second)
+        }
     }
 
-    private func pair(_ entries: [(group: Int, record: Int)]) -> Pair? {
-        guard entries.count == 2, entries[0].group != entries[1].group else { return nil }
-        let sorted = entries.sorted { context.records[$0.record].firstTime < context.records[$1.record].firstTime }
-        let a = context.records[sorted[0].record]
-        let b = context.records[sorted[1].record]
-        let into = a.primaryLeg(.orig)
-        let out = b.primaryLeg(.orig)
-        guard a.respAddress != b.respAddress, b.firstTime.rawValue - a.firstTime.rawValue <= windowNanoseconds,
+    private struct Entry {
+        var group: Int
+        var record: Int
+    }
+
+    private func pair(_ x: Entry, _ y: Entry) -> Pair? {
+        guard x.group != y.group else { return nil }
+        let records = context.records
+        // In time order, the earlier first when equal (a stable sort of the two).
+        let (a, b) = records[y.record].firstTime < records[x.record].firstTime ? (y, x) : (x, y)
+        // Legs and fields read in place: a record copied out is 760 bytes.
+        let into = records[a.record].linkLegs.first { $0.direction == .orig }?.leg
+        let out = records[b.record].linkLegs.first { $0.direction == .orig }?.leg
+        guard records[a.record].respAddress != records[b.record].respAddress,
+              records[b.record].firstTime.rawValue - records[a.record].firstTime.rawValue <= windowNanoseconds,
               into?.source == nil || into?.source != out?.source else { return nil }
         var reading = Reading(.nat, .pairedAtOnePoint, vipVisible: true)
-        reading.server = Sighting.Server(address: b.respAddress, port: b.respPort,
-                                         mac: out?.destination ?? b.resp.mac)
+        reading.server = Sighting.Server(address: records[b.record].respAddress, port: records[b.record].respPort,
+                                         mac: out?.destination ?? records[b.record].resp.mac)
         reading.vipMAC = into?.destination
         reading.directorMACs = [into?.destination, out?.source].compactMap { $0 }
-        return Pair(client: sorted[0].group, server: sorted[1].group, reading: reading,
-                    clientRecord: sorted[0].record, serverRecord: sorted[1].record)
+        return Pair(client: a.group, server: b.group, reading: reading, clientRecord: a.record,
+                    serverRecord: b.record)
     }
 }

@@ -17,20 +17,26 @@ enum RealServerAttempts {
         let answeredAway = Set(foreign.map { AnsweredAway(point: $0.point, client: $0.client, port: $0.clientPort) })
         let ends = Dictionary(context.flows.points.map { ($0.input.point, $0.end?.rawValue ?? .max) },
                               uniquingKeysWith: { a, _ in a })
+        // Fields read through the array: a record copied out is 760 bytes and a few retains.
+        let candidates = records.indices.filter { records[$0].isAttempt }
         var attempts: [RealServerAttempt] = []
-        for (i, record) in records.enumerated() where record.isAttempt {
-            guard let (service, server) = identify(record, topology) else { continue }
-            var outcome = outcome(of: record, answeredAway: answeredAway)
+        // Room for every candidate: growing moves the attempts found so far.
+        attempts.reserveCapacity(candidates.count)
+        for i in candidates {
+            guard let (s, server) = identify(i, records, topology) else { continue }
+            var outcome = outcome(of: i, records, answeredAway: answeredAway)
             // A client that got nothing retransmits its SYN: without that, a missing answer
             // may be the capture's loss (a flow split over VLANs, a dropped frame).
-            let unconfirmed = record.isTCP ? record.orig.retransmissions == 0
-                : record.firstTime.rawValue > (ends[record.point.point] ?? .max) - pendingWindow
+            let unconfirmed = records[i].isTCP ? records[i].orig.retransmissions == 0
+                : records[i].firstTime.rawValue > (ends[records[i].point.point] ?? .max) - pendingWindow
             if outcome == .unanswered, unconfirmed { outcome = .pending }
+            let mode = topology.services[s].mode
             attempts.append(RealServerAttempt(
-                service: service.service, mode: service.mode, server: server, record: i,
-                key: key(record, server, context.correlation), client: client(record, service, context),
-                outcome: outcome, judged: judged(record, service, topology, outcome), time: record.firstTime,
-                evidence: PacketReference(firstOf: record)))
+                service: topology.services[s].service, mode: mode, server: server, record: i,
+                key: key(i, records, server, context.correlation),
+                client: client(i, records, s, topology, context), outcome: outcome,
+                judged: judged(i, records, mode, outcome, topology), time: records[i].firstTime,
+                evidence: PacketReference(firstOf: i, in: records)))
         }
         return attempts
     }
@@ -41,112 +47,118 @@ enum RealServerAttempts {
         var port: UInt16
     }
 
-    private static func outcome(of record: FlowRecord, answeredAway: Set<AnsweredAway>) -> RealServerAttempt.Outcome {
-        if record.wasRefused { return .refused }
-        if record.wasAnswered { return .answered }
-        let away = AnsweredAway(point: record.point, client: record.origAddress, port: record.origPort)
-        if record.originatorResetUnanswered || answeredAway.contains(away) { return .answeredElsewhere }
-        return .unanswered
+    private static func outcome(of i: Int, _ records: [FlowRecord],
+                                answeredAway: Set<AnsweredAway>) -> RealServerAttempt.Outcome {
+        if records.wasRefused(i) { return .refused }
+        if records[i].wasAnswered { return .answered }
+        if records[i].originatorResetUnanswered { return .answeredElsewhere }
+        let away = AnsweredAway(point: records[i].point, client: records[i].origAddress, port: records[i].origPort)
+        return answeredAway.contains(away) ? .answeredElsewhere : .unanswered
     }
 
-    /// The service and real server of a flow on the real-server side, if it is one.
-    static func identify(_ record: FlowRecord, _ topology: ServiceTopology) -> (ServiceVerdict, IPAddress)? {
-        if topology.isRealServer(record.respAddress) {
-            for i in topology.serviceIndices(ofRealServer: record.respAddress)
-            where topology.services[i].service.protocolNumber == record.protocolNumber
-                && isRewrittenLeg(record, topology.services[i], topology) {
-                return (topology.services[i], record.respAddress)
-            }
+    /// The service (an index into `topology.services`) and real server of
+    /// `records[i]` when it is a flow on the real-server side.
+    static func identify(_ i: Int, _ records: [FlowRecord],
+                         _ topology: ServiceTopology) -> (service: Int, server: IPAddress)? {
+        let address = records[i].respAddress
+        for s in topology.serviceIndices(ofRealServer: address, port: records[i].respPort, records[i].protocolNumber)
+        where isRewrittenLeg(from: records[i].origAddress, topology.services[s], topology) {
+            return (s, address)
         }
-        guard let i = topology.directServiceIndex(record) else { return nil }
-        let service = topology.services[i]
-        let servers = Set(service.realServers.map(\.address))
-        if let tunnel = record.tunnel, servers.contains(tunnel.destination) { return (service, tunnel.destination) }
-        for leg in record.legs(.orig) {
-            if let server = topology.realServer(mac: leg.destination), servers.contains(server) { return (service, server) }
+        guard let s = topology.directServiceIndex(at: i) else { return nil }
+        let servers = topology.services[s].realServers
+        if let tunnel = records[i].tunnel, servers.contains(where: { $0.address == tunnel.destination }) {
+            return (s, tunnel.destination)
         }
-        for leg in record.legs(.resp) {
-            if let server = topology.realServer(mac: leg.source), servers.contains(server) { return (service, server) }
+        for count in records[i].linkLegs where count.direction == .orig {
+            if let server = topology.realServer(mac: count.leg.destination),
+               servers.contains(where: { $0.address == server }) { return (s, server) }
+        }
+        for count in records[i].linkLegs where count.direction == .resp {
+            if let server = topology.realServer(mac: count.leg.source),
+               servers.contains(where: { $0.address == server }) { return (s, server) }
         }
         return nil
     }
 
-    /// A NAT or FULL-NAT leg to one of the service's real servers, from a client (NAT) or
+    /// A NAT or FULL-NAT leg (to one of the service's real servers) from a client (NAT) or
     /// a local address (FULL-NAT), not a health check from the director's own address.
-    private static func isRewrittenLeg(_ record: FlowRecord, _ service: ServiceVerdict,
+    private static func isRewrittenLeg(from origin: IPAddress, _ service: ServiceVerdict,
                                        _ topology: ServiceTopology) -> Bool {
-        guard service.realServers.contains(where: { $0.address == record.respAddress && $0.port == record.respPort })
-        else { return false }
         switch service.mode {
         case .nat:
-            return !topology.directorAddresses.contains(record.origAddress) && !topology.vips.contains(record.origAddress)
+            return !topology.isDirectorAddress(origin) && !topology.isVIP(origin)
         case .fullnat:
-            return service.localAddresses.isEmpty ? !topology.vips.contains(record.origAddress)
-                : service.localAddresses.contains(record.origAddress)
+            return service.localAddresses.isEmpty ? !topology.isVIP(origin)
+                : service.localAddresses.contains(origin)
         default:
             return false
         }
     }
 
-    private static func judged(_ record: FlowRecord, _ service: ServiceVerdict, _ topology: ServiceTopology,
-                               _ outcome: RealServerAttempt.Outcome) -> Bool {
+    private static func judged(_ i: Int, _ records: [FlowRecord], _ mode: InferredMode,
+                               _ outcome: RealServerAttempt.Outcome, _ topology: ServiceTopology) -> Bool {
         if outcome != .unanswered && outcome != .pending { return true }
-        switch service.mode {
+        switch mode {
         case .nat, .fullnat: return true
-        default: return [.realServer, .segment].contains(topology.role(record))
+        default: return [.realServer, .segment].contains(topology.inference.role(of: records[i].point.point))
         }
     }
 
     /// The attempt's stitched connection when correlation found one, else its tuple.
-    static func key(_ record: FlowRecord, _ server: IPAddress,
-                            _ correlation: CorrelationResult) -> RealServerAttempt.Key {
-        if let member = correlation.membership[record.uid] { return .connection(member.connection) }
-        return .tuple(record.protocolNumber, record.origAddress, record.origPort, server)
+    static func key(_ i: Int, _ records: [FlowRecord], _ server: IPAddress,
+                    _ correlation: CorrelationResult) -> RealServerAttempt.Key {
+        if let member = correlation.membership[records[i].uid] { return .connection(member.connection) }
+        return .tuple(records[i].protocolNumber, records[i].origAddress, records[i].origPort, server)
     }
 
-    private static func client(_ record: FlowRecord, _ service: ServiceVerdict,
+    private static func client(_ i: Int, _ records: [FlowRecord], _ service: Int, _ topology: ServiceTopology,
                                _ context: AnalysisContext) -> IPAddress? {
-        guard service.mode == .fullnat else { return record.origAddress }
-        guard let first = context.correlation.connection(of: record.uid)?.legs.first,
-              !service.localAddresses.contains(first.origAddress) else { return nil }
+        guard topology.services[service].mode == .fullnat else { return records[i].origAddress }
+        guard let first = context.correlation.connection(of: records[i].uid)?.legs.first,
+              !topology.services[service].localAddresses.contains(first.origAddress) else { return nil }
         return first.origAddress
     }
 
     /// Per service and real server, each attempt counted once with its best outcome, in
     /// service then server order, each server's attempts in time order.
     static func tally(_ attempts: [RealServerAttempt]) -> [RealServerTally] {
-        // One flat table from (service, server, attempt key) to the best sighting so far
-        // (by index) and whether any sighting could judge it: nested dictionaries of
-        // copied attempts cost a few thousand instructions per attempt.
+        // The few servers are numbered as they come (no hash per attempt); one flat table
+        // from (server, attempt key) to the best sighting so far (by index) and whether any
+        // sighting could judge it.
         struct Sighting: Hashable {
-            var service: VirtualServiceID
-            var server: IPAddress
+            var server: Int
             var key: RealServerAttempt.Key
         }
+        var servers = Numbering<ServiceServer>()
+        var serverOf = [Int](repeating: 0, count: attempts.count)
         var best: [Sighting: (index: Int, judged: Bool)] = [:]
         best.reserveCapacity(attempts.count)
         for i in attempts.indices {
-            let sighting = Sighting(service: attempts[i].service, server: attempts[i].server, key: attempts[i].key)
+            serverOf[i] = servers.number(ServiceServer(service: attempts[i].service, server: attempts[i].server))
+            let sighting = Sighting(server: serverOf[i], key: attempts[i].key)
             // One hash for a first sighting (most are), a second only to merge a repeat.
             guard let (old, judged) = best.updateValue((i, attempts[i].judged), forKey: sighting) else { continue }
             best[sighting] = (isBetter(attempts[i], than: attempts[old]) ? i : old, judged || attempts[i].judged)
         }
-        // Grouped by server before sorting: the few servers sort by address, each one's
-        // attempts by time, and no comparison of addresses runs per attempt.
-        struct Server: Hashable {
-            var service: VirtualServiceID
-            var server: IPAddress
+        var judged = [Bool?](repeating: nil, count: attempts.count)
+        for entry in best.values { judged[entry.index] = entry.judged }
+        // The counted attempts of each server in the order given, which is time order when
+        // the attempts come in record order (as `find` lists them): then nothing is sorted.
+        let ranks = servers.ranks { ($0.service, $0.server) < ($1.service, $1.server) }
+        var byServer = [[Int]](repeating: [], count: ranks.count)
+        for i in attempts.indices where judged[i] != nil { byServer[ranks[serverOf[i]]].append(i) }
+        let inTime = { (a: Int, b: Int) in
+            (attempts[a].time, attempts[a].record) < (attempts[b].time, attempts[b].record)
         }
-        var byServer: [Server: [RealServerAttempt]] = [:]
-        for entry in best.values {
-            var attempt = attempts[entry.index]
-            attempt.judged = entry.judged
-            byServer[Server(service: attempt.service, server: attempt.server), default: []].append(attempt)
-        }
-        return byServer.keys.sorted { ($0.service, $0.server) < ($1.service, $1.server) }.map { id in
-            let list = (byServer[id] ?? []).sorted { ($0.time, $0.record) < ($1.time, $1.record) }
-            var tally = RealServerTally(service: id.service, mode: list.first?.mode ?? .unknown, server: id.server)
-            for attempt in list { count(attempt, into: &tally) }
+        return byServer.compactMap { list in
+            let ordered = zip(list, list.dropFirst()).allSatisfy { inTime($0, $1) } ? list : list.sorted(by: inTime)
+            guard let first = ordered.first else { return nil }
+            var tally = RealServerTally(service: attempts[first].service, mode: attempts[first].mode,
+                                        server: attempts[first].server)
+            for i in ordered {
+                count(attempts[i].outcome, judged: judged[i] ?? attempts[i].judged, attempts[i].evidence, into: &tally)
+            }
             return tally
         }
     }
@@ -156,18 +168,19 @@ enum RealServerAttempts {
         new.outcome < old.outcome || (new.outcome == old.outcome && new.judged && !old.judged)
     }
 
-    private static func count(_ attempt: RealServerAttempt, into tally: inout RealServerTally) {
+    private static func count(_ outcome: RealServerAttempt.Outcome, judged: Bool, _ evidence: PacketReference,
+                              into tally: inout RealServerTally) {
         tally.attempts += 1
-        tally.attemptEvidence.append(attempt.evidence)
-        switch attempt.outcome {
+        tally.attemptEvidence.append(evidence)
+        switch outcome {
         case .answered: tally.answered += 1
         case .refused:
             tally.refused += 1
-            tally.refusedEvidence.append(attempt.evidence)
+            tally.refusedEvidence.append(evidence)
         case .answeredElsewhere: tally.answeredElsewhere += 1
-        case .unanswered where attempt.judged:
+        case .unanswered where judged:
             tally.unanswered += 1
-            tally.unansweredEvidence.append(attempt.evidence)
+            tally.unansweredEvidence.append(evidence)
         case .unanswered, .pending: break
         }
     }

@@ -20,7 +20,7 @@ struct RuleFacts: Sendable {
         attemptsByTime = attempts.sorted { $0.time < $1.time }
         onLinkClients = OnLinkClients.find(context, topology, foreign: foreignReplies, attempts: attempts)
         tallies = RealServerAttempts.tally(attempts)
-        toa = TOAAudit(context, topology)
+        toa = TOAAudit(context, attempts: attempts)
     }
 }
 

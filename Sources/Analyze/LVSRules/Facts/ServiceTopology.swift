@@ -26,8 +26,22 @@ struct ServiceTopology {
     let localAddresses: Set<IPAddress>
     /// Addresses that a director MAC claimed (ARP/ND) anywhere: the director's own.
     let directorAddresses: Set<IPAddress>
-    private let serviceIndex: [Endpoint: Int]
+    /// `vips` and `directorAddresses` again, for the questions asked per flow record: a few
+    /// addresses, compared rather than hashed.
+    private let vipList: Numbering<IPAddress>
+    private let directorAddressList: Numbering<IPAddress>
+    /// The services' VIP:port, and by number the index into `services` of the (last)
+    /// service there.
+    private let serviceEndpoints: Numbering<Endpoint>
+    private let serviceByEndpoint: [Int]
+    /// Per flow record, the index into `services` of the service its originator addressed,
+    /// −1 for none: the facts and the rules ask it of the same records many times over.
+    private let requestIndices: [Int32]
     private let realServerServices: [IPAddress: [Int]]
+    /// The real servers' address:port over each service's protocol, and by number the
+    /// services with a real server there, in service order.
+    private let realServerEndpoints: Numbering<Endpoint>
+    private let realServerEndpointServices: [[Int]]
     private let realServerByMAC: [MACAddress: IPAddress]
     private let macsByAddress: [IPAddress: [MACAddress]]
     private let addressesByMAC: [MACAddress: [IPAddress]]
@@ -44,17 +58,30 @@ struct ServiceTopology {
         services = context.inference.services.map { $0.assumingConfiguredMode(context.deployment) }
         vips = Set(services.map(\.service.vip))
         localAddresses = Set(services.flatMap(\.localAddresses))
-        var index: [Endpoint: Int] = [:]
+        var index = Numbering<Endpoint>()
+        var serviceAt: [Int] = []
         var byAddress: [IPAddress: [Int]] = [:]
+        var endpoints = Numbering<Endpoint>()
+        var byEndpoint: [[Int]] = []
         for (i, verdict) in services.enumerated() {
             let id = verdict.service
-            index[Endpoint(address: id.vip, port: id.port, protocolNumber: id.protocolNumber)] = i
-            for server in verdict.realServers { byAddress[server.address, default: []].append(i) }
+            let number = index.number(Endpoint(address: id.vip, port: id.port, protocolNumber: id.protocolNumber))
+            if number == serviceAt.count { serviceAt.append(i) } else { serviceAt[number] = i }
+            for server in verdict.realServers {
+                byAddress[server.address, default: []].append(i)
+                let endpoint = endpoints.number(Endpoint(address: server.address, port: server.port,
+                                                         protocolNumber: id.protocolNumber))
+                if endpoint == byEndpoint.count { byEndpoint.append([]) }
+                if byEndpoint[endpoint].last != i { byEndpoint[endpoint].append(i) }
+            }
         }
-        serviceIndex = index
+        serviceEndpoints = index
+        serviceByEndpoint = serviceAt
         realServerServices = byAddress
-        let vrrp = context.flows.records.filter { $0.protocolNumber.rawValue == 112 }.compactMap(\.orig.mac)
-        let directors = Set(services.flatMap(\.directorMACs)).union(vrrp)
+        realServerEndpoints = endpoints
+        realServerEndpointServices = byEndpoint
+        requestIndices = ServiceTopology.requestIndices(context.flows.records, index, serviceAt)
+        let directors = Set(services.flatMap(\.directorMACs)).union(ServiceTopology.vrrpSenders(context.flows.records))
         directorMACs = directors
         var macs: [IPAddress: Set<MACAddress>] = [:]
         var addresses: [MACAddress: Set<IPAddress>] = [:]
@@ -68,6 +95,8 @@ struct ServiceTopology {
         macsByAddress = macs.mapValues { $0.sorted() }
         addressesByMAC = addresses.mapValues { $0.sorted() }
         directorAddresses = Set(macs.filter { !$0.value.isDisjoint(with: directors) }.keys)
+        vipList = ServiceTopology.list(vips)
+        directorAddressList = ServiceTopology.list(directorAddresses)
         realServerByMAC = ServiceTopology.realServerMACs(services, claimed: macs, directors: directors)
     }
 
@@ -87,8 +116,44 @@ struct ServiceTopology {
         return result
     }
 
+    private static func list(_ addresses: Set<IPAddress>) -> Numbering<IPAddress> {
+        var list = Numbering<IPAddress>()
+        for address in addresses.sorted() { _ = list.number(address) }
+        return list
+    }
+
+    /// Whether `address` is a VIP (`vips.contains`).
+    func isVIP(_ address: IPAddress) -> Bool { vipList.number(of: address) != nil }
+
+    /// Whether `address` is the director's own (`directorAddresses.contains`).
+    func isDirectorAddress(_ address: IPAddress) -> Bool { directorAddressList.number(of: address) != nil }
+
+    /// `requestIndices` of `records`.
+    private static func requestIndices(_ records: [FlowRecord], _ index: Numbering<Endpoint>,
+                                       _ serviceAt: [Int]) -> [Int32] {
+        var result = [Int32](repeating: -1, count: records.count)
+        for r in records.indices {
+            let endpoint = Endpoint(address: records[r].respAddress, port: records[r].respPort,
+                                    protocolNumber: records[r].protocolNumber)
+            if let number = index.number(of: endpoint) { result[r] = Int32(serviceAt[number]) }
+        }
+        return result
+    }
+
+    /// The source MACs of VRRP adverts (IP protocol 112), read in place.
+    private static func vrrpSenders(_ records: [FlowRecord]) -> [MACAddress] {
+        var senders: [MACAddress] = []
+        for r in records.indices where records[r].protocolNumber.rawValue == 112 {
+            if let mac = records[r].orig.mac { senders.append(mac) }
+        }
+        return senders
+    }
+
     /// The role of the capture point a flow was seen at.
     func role(_ record: FlowRecord) -> CaptureRole { inference.role(of: record.point.point) }
+
+    /// The role of the capture point `records[i]` was seen at.
+    func role(_ i: Int, in records: [FlowRecord]) -> CaptureRole { inference.role(of: records[i].point.point) }
 
     /// The service a packet to `address:port` over `proto` is for.
     func service(_ address: IPAddress, _ port: UInt16, _ proto: IPProtocol) -> ServiceVerdict? {
@@ -98,7 +163,8 @@ struct ServiceTopology {
     /// The index into `services` of the service at VIP:port: per-record paths read the
     /// verdict in place instead of copying it.
     func serviceIndex(_ address: IPAddress, _ port: UInt16, _ proto: IPProtocol) -> Int? {
-        serviceIndex[Endpoint(address: address, port: port, protocolNumber: proto)]
+        serviceEndpoints.number(of: Endpoint(address: address, port: port, protocolNumber: proto))
+            .map { serviceByEndpoint[$0] }
     }
 
     /// The service whose VIP:port the flow's originator addressed (a client's request).
@@ -111,15 +177,38 @@ struct ServiceTopology {
         serviceIndex(record.respAddress, record.respPort, record.protocolNumber)
     }
 
+    /// `requestServiceIndex` of `context.flows.records[record]`, looked up once per record.
+    func requestServiceIndex(at record: Int) -> Int? {
+        let i = requestIndices[record]
+        return i < 0 ? nil : Int(i)
+    }
+
     /// Whether the flow is a client's request to a service.
     func isRequest(_ record: FlowRecord) -> Bool { requestServiceIndex(record) != nil }
 
+    /// Whether `context.flows.records[record]` is a client's request to a service.
+    func isRequest(at record: Int) -> Bool { requestIndices[record] >= 0 }
+
     /// The DR or TUN service the flow's originator addressed, if it is one.
     func directServiceIndex(_ record: FlowRecord) -> Int? {
-        guard let i = requestServiceIndex(record), services[i].mode == .dr || services[i].mode == .tun else {
-            return nil
-        }
-        return i
+        guard let i = requestServiceIndex(record) else { return nil }
+        return isDirect(i) ? i : nil
+    }
+
+    /// `directServiceIndex` of `context.flows.records[record]`.
+    func directServiceIndex(at record: Int) -> Int? {
+        // Not `flatMap(isDirect)`: a method taken as a closure copies the whole topology.
+        guard let i = requestServiceIndex(at: record) else { return nil }
+        return isDirect(i) ? i : nil
+    }
+
+    private func isDirect(_ i: Int) -> Bool { services[i].mode == .dr || services[i].mode == .tun }
+
+    /// Indices into `services` of the services with a real server at `address:port` over
+    /// `proto`, in service order.
+    func serviceIndices(ofRealServer address: IPAddress, port: UInt16, _ proto: IPProtocol) -> [Int] {
+        realServerEndpoints.number(of: Endpoint(address: address, port: port, protocolNumber: proto))
+            .map { realServerEndpointServices[$0] } ?? []
     }
 
     /// The services `address` is a real server of.

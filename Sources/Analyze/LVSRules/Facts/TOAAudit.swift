@@ -28,20 +28,21 @@ struct TOAAudit {
 
     var entries: [Entry]
 
-    init(_ context: AnalysisContext, _ topology: ServiceTopology) {
-        var byLeg: [String: Entry] = [:]
-        var order: [String] = []
-        for record in context.flows.records where record.isTCP && record.isAttempt {
-            guard let (service, server) = RealServerAttempts.identify(record, topology), service.mode == .fullnat,
-                  let room = record.optionRoomHandshakeACK else { continue }
-            let id = "\(service.service) \(record.origAddress)"
-            if byLeg[id] == nil {
-                order.append(id)
-                byLeg[id] = Entry(service: service.service, localAddress: record.origAddress)
-            }
-            byLeg[id]?.add(record, room: room, key: RealServerAttempts.key(record, server, context.correlation))
+    /// `attempts` name each FULL-NAT real-server leg and its connection
+    /// (`RealServerAttempts.find`), in record order.
+    init(_ context: AnalysisContext, attempts: [RealServerAttempt]) {
+        let records = context.flows.records
+        var legs = Numbering<ServiceClient>()
+        var found: [Entry] = []
+        for attempt in attempts.indices where attempts[attempt].mode == .fullnat {
+            let i = attempts[attempt].record
+            guard records[i].isTCP, let room = records[i].optionRoomHandshakeACK else { continue }
+            let service = attempts[attempt].service
+            let leg = legs.number(ServiceClient(service: service, client: records[i].origAddress))
+            if leg == found.count { found.append(Entry(service: service, localAddress: records[i].origAddress)) }
+            found[leg].add(i, records, room: room, key: attempts[attempt].key)
         }
-        entries = order.compactMap { byLeg[$0] }.sorted { ($0.service, $0.localAddress) < ($1.service, $1.localAddress) }
+        entries = found.sorted { ($0.service, $0.localAddress) < ($1.service, $1.localAddress) }
     }
 
     /// Option bytes a TOA for an address of this family needs.
@@ -51,10 +52,10 @@ struct TOAAudit {
 }
 
 extension TOAAudit.Entry {
-    mutating func add(_ record: FlowRecord, room: Int, key: RealServerAttempt.Key) {
+    mutating func add(_ i: Int, _ records: [FlowRecord], room: Int, key: RealServerAttempt.Key) {
         handshakes.insert(key)
-        let evidence = PacketReference(firstOf: record)
-        if let toa = record.toa {
+        let evidence = PacketReference(firstOf: i, in: records)
+        if let toa = records[i].toa {
             if toa.malformed > 0 {
                 // Present but unreadable: reported as malformed, not again as missing.
                 malformed.insert(key)
@@ -74,7 +75,7 @@ extension TOAAudit.Entry {
             return
         }
         missing.insert(key)
-        if record.toa?.placements.contains(.syn) ?? false { synOnly.insert(key) }
+        if records[i].toa?.placements.contains(.syn) ?? false { synOnly.insert(key) }
         missingEvidence.append(evidence)
     }
 }

@@ -52,16 +52,19 @@ struct BadChecksumAfterRewrite: Rule {
             let badReplies = before.filter { $0.resp.badChecksums > 0 && $0.resp.offloadedChecksums == 0 }
             let requestsWereGood = before.contains { $0.orig.packets > 0 && $0.orig.badChecksums == 0 }
             let repliesWereGood = after.contains { $0.resp.packets > 0 && $0.resp.badChecksums == 0 }
-            var entry = seen[service.service] ?? (0, 0, [])
-            if !badRequests.isEmpty, requestsWereGood {
-                entry.requests += 1
-                entry.evidence += badRequests.map { PacketReference(firstOf: $0) }
+            let requests = !badRequests.isEmpty && requestsWereGood
+            let replies = !badReplies.isEmpty && repliesWereGood
+            guard requests || replies else { continue }
+            seen.update(service.service, default: (0, 0, [])) { entry in
+                if requests {
+                    entry.requests += 1
+                    entry.evidence += badRequests.map { PacketReference(firstOf: $0) }
+                }
+                if replies {
+                    entry.replies += 1
+                    entry.evidence += badReplies.map { PacketReference(firstOf: $0) }
+                }
             }
-            if !badReplies.isEmpty, repliesWereGood {
-                entry.replies += 1
-                entry.evidence += badReplies.map { PacketReference(firstOf: $0) }
-            }
-            if entry.requests + entry.replies > 0 { seen[service.service] = entry }
         }
         return seen.keys.sorted().compactMap { id in
             guard let entry = seen[id] else { return nil }

@@ -45,12 +45,14 @@ struct CaptureChecksumOffload: Rule {
             let record = records[i]
             for direction in [FlowDirection.orig, .resp] where record.stats(direction).offloadedChecksums > 0 {
                 let key = Key(point: record.point.point, sender: record.address(direction))
-                var entry = seen[key] ?? (0, [], [])
-                entry.packets += record.stats(direction).offloadedChecksums
-                if let (service, _) = RealServerAttempts.identify(record, topology) { entry.services.insert(service.service) }
-                if let service = topology.requestService(record) { entry.services.insert(service.service) }
-                entry.evidence.append(PacketReference(firstOf: record))
-                seen[key] = entry
+                seen.update(key, default: (0, [], [])) { entry in
+                    entry.packets += record.stats(direction).offloadedChecksums
+                    if let (s, _) = RealServerAttempts.identify(i, records, topology) {
+                        entry.services.insert(topology.services[s].service)
+                    }
+                    if let service = topology.requestService(record) { entry.services.insert(service.service) }
+                    entry.evidence.append(PacketReference(firstOf: record))
+                }
             }
         }
         return seen.keys.sorted().compactMap { key in

@@ -41,16 +41,14 @@ struct DRReplyViaDirector: Rule {
         var seen: [ServiceServer: (points: Set<String>, connections: Set<String>, evidence: [PacketReference])] = [:]
         let records = context.flows.records
         for r in records.indices {
-            guard let i = topology.directServiceIndex(records[r]),
-                  let server = replierToDirector(records[r], topology.services[i], topology) else { continue }
-            let record = records[r]
-            let service = topology.services[i]
-            let key = ServiceServer(service: service.service, server: server)
-            var entry = seen[key] ?? ([], [], [])
-            entry.points.insert(record.point.point)
-            entry.connections.insert(record.origAddress.withPort(record.origPort))
-            entry.evidence.append(PacketReference(firstOf: record))
-            seen[key] = entry
+            guard let i = topology.directServiceIndex(at: r),
+                  let server = replierToDirector(r, records, i, topology) else { continue }
+            let key = ServiceServer(service: topology.services[i].service, server: server)
+            seen.update(key, default: ([], [], [])) { entry in
+                entry.points.insert(records[r].point.point)
+                entry.connections.insert(records[r].origAddress.withPort(records[r].origPort))
+                entry.evidence.append(PacketReference(firstOf: r, in: records))
+            }
         }
         return seen.keys.sorted { ($0.service, $0.server) < ($1.service, $1.server) }.compactMap { key in
             guard let entry = seen[key] else { return nil }
@@ -68,15 +66,17 @@ struct DRReplyViaDirector: Rule {
         }
     }
 
-    /// The real server whose VIP-sourced replies in this flow went to a director MAC.
-    private func replierToDirector(_ record: FlowRecord, _ service: ServiceVerdict,
+    /// The real server whose VIP-sourced replies in `records[r]` went to a director MAC.
+    private func replierToDirector(_ r: Int, _ records: [FlowRecord], _ service: Int,
                                    _ topology: ServiceTopology) -> IPAddress? {
-        let servers = Set(service.realServers.map(\.address))
-        for leg in record.legs(.resp) {
-            guard let server = topology.realServer(mac: leg.source), servers.contains(server) else { continue }
+        let servers = topology.services[service].realServers
+        for count in records[r].linkLegs where count.direction == .resp {
+            let leg = count.leg
+            guard let server = topology.realServer(mac: leg.source),
+                  servers.contains(where: { $0.address == server }) else { continue }
             if topology.isDirector(leg.destination) { return server }
             if leg.destination == nil, leg.cookedPacketType != nil, !leg.isOutgoing,
-               topology.role(record) == .director { return server }
+               topology.role(r, in: records) == .director { return server }
         }
         return nil
     }

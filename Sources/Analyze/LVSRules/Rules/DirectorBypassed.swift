@@ -35,19 +35,22 @@ struct DirectorBypassed: Rule {
         let topology = context.facts.topology
         guard !topology.directorMACs.isEmpty else { return [] }
         var seen: [ServiceServer: (senders: Set<MACAddress>, connections: Set<String>, evidence: [PacketReference])] = [:]
-        for record in context.flows.records where record.isAttempt {
-            guard let i = topology.directServiceIndex(record) else { continue }
-            let service = topology.services[i]
-            let servers = Set(service.realServers.map(\.address))
-            for leg in record.legs(.orig) where !leg.encapsulated {
-                guard let server = topology.realServer(mac: leg.destination), servers.contains(server),
+        let records = context.flows.records
+        // By index, DR/TUN requests first: a record copied out is 760 bytes.
+        for r in records.indices where records[r].isAttempt {
+            guard let i = topology.directServiceIndex(at: r) else { continue }
+            let servers = topology.services[i].realServers
+            for count in records[r].linkLegs where count.direction == .orig && !count.leg.encapsulated {
+                let leg = count.leg
+                guard let server = topology.realServer(mac: leg.destination),
+                      servers.contains(where: { $0.address == server }),
                       let sender = leg.source, !topology.isDirector(sender) else { continue }
-                let key = ServiceServer(service: service.service, server: server)
-                var entry = seen[key] ?? ([], [], [])
-                entry.senders.insert(sender)
-                entry.connections.insert(record.origAddress.withPort(record.origPort))
-                entry.evidence.append(PacketReference(firstOf: record))
-                seen[key] = entry
+                let key = ServiceServer(service: topology.services[i].service, server: server)
+                seen.update(key, default: ([], [], [])) { entry in
+                    entry.senders.insert(sender)
+                    entry.connections.insert(records[r].origAddress.withPort(records[r].origPort))
+                    entry.evidence.append(PacketReference(firstOf: r, in: records))
+                }
             }
         }
         return seen.keys.sorted { ($0.service, $0.server) < ($1.service, $1.server) }.compactMap { key in

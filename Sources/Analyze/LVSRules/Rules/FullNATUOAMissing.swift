@@ -29,21 +29,25 @@ struct FullNATUOAMissing: Rule {
     let remediation = "Enable UOA on the director and load the uoa module on the real servers (`modprobe uoa`)."
 
     func evaluate(_ context: AnalysisContext) -> [Finding] {
-        let topology = context.facts.topology
-        var flows: [String: (service: VirtualServiceID, lip: IPAddress, keys: Set<RealServerAttempt.Key>,
-                             withOptions: Set<RealServerAttempt.Key>, evidence: [PacketReference])] = [:]
-        for record in context.flows.records where record.isUDP && record.isAttempt && record.origAddress.isIPv4 {
-            guard let (service, server) = RealServerAttempts.identify(record, topology), service.mode == .fullnat else {
-                continue
+        let records = context.flows.records
+        var legs = Numbering<ServiceClient>()
+        var flows: [(service: VirtualServiceID, lip: IPAddress, keys: Set<RealServerAttempt.Key>,
+                     withOptions: Set<RealServerAttempt.Key>, evidence: [PacketReference])] = []
+        // The attempts already name each FULL-NAT leg's service and connection.
+        let attempts = context.facts.attempts
+        for a in attempts.indices where attempts[a].mode == .fullnat {
+            let i = attempts[a].record
+            guard records[i].isUDP, records[i].origAddress.isIPv4 else { continue }
+            let leg = legs.number(ServiceClient(service: attempts[a].service, client: records[i].origAddress))
+            if leg == flows.count { flows.append((attempts[a].service, records[i].origAddress, [], [], [])) }
+            flows[leg].keys.insert(attempts[a].key)
+            if records[i].ipOptions {
+                flows[leg].withOptions.insert(attempts[a].key)
+            } else {
+                flows[leg].evidence.append(PacketReference(firstOf: i, in: records))
             }
-            let id = "\(service.service) \(record.origAddress)"
-            let key = RealServerAttempts.key(record, server, context.correlation)
-            var entry = flows[id] ?? (service.service, record.origAddress, [], [], [])
-            entry.keys.insert(key)
-            if record.ipOptions { entry.withOptions.insert(key) } else { entry.evidence.append(PacketReference(firstOf: record)) }
-            flows[id] = entry
         }
-        let bare = flows.values.filter { !$0.keys.subtracting($0.withOptions).isEmpty }
+        let bare = flows.filter { !$0.keys.subtracting($0.withOptions).isEmpty }
         return bare.sorted { ($0.service, $0.lip) < ($1.service, $1.lip) }.map { entry in
             finding(
                 service: entry.service, subject: entry.lip.description,

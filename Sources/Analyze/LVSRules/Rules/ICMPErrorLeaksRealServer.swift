@@ -41,19 +41,20 @@ struct ICMPErrorLeaksRealServer: Rule {
         let topology = context.facts.topology
         var seen: [IPAddress: (services: Set<VirtualServiceID>, evidence: [PacketReference], count: Int)] = [:]
         let records = context.flows.records
-        // Indices first: only ICMP flows and flows that drew an ICMP error are copied out.
+        // By index: a record copied out is 760 bytes, and most are not ICMP errors.
         for i in records.indices where records[i].protocolNumber == .icmp || records[i].protocolNumber == .icmpv6
             || records[i].icmpErrors != nil {
-            let record = records[i]
-            guard ![.director, .realServer].contains(topology.role(record)) else { continue }
-            guard let (sender, reference) = leakedError(record) else { continue }
-            let services = topology.services(ofRealServer: sender).filter { $0.mode == .nat || $0.mode == .fullnat }
+            guard let (sender, reference) = leakedError(i, records),
+                  ![.director, .realServer].contains(topology.role(i, in: records)) else { continue }
+            let services = topology.serviceIndices(ofRealServer: sender).filter {
+                topology.services[$0].mode == .nat || topology.services[$0].mode == .fullnat
+            }
             guard !services.isEmpty else { continue }
-            var entry = seen[sender] ?? ([], [], 0)
-            entry.services.formUnion(services.map(\.service))
-            entry.evidence.append(reference)
-            entry.count += 1
-            seen[sender] = entry
+            seen.update(sender, default: ([], [], 0)) { entry in
+                for s in services { entry.services.insert(topology.services[s].service) }
+                entry.evidence.append(reference)
+                entry.count += 1
+            }
         }
         return seen.keys.sorted().compactMap { sender in
             guard let entry = seen[sender] else { return nil }
@@ -72,14 +73,16 @@ struct ICMPErrorLeaksRealServer: Rule {
         }
     }
 
-    /// The sender of an ICMP error this flow is, or that quoted it.
-    private func leakedError(_ record: FlowRecord) -> (IPAddress, PacketReference)? {
-        if record.protocolNumber == .icmp || record.protocolNumber == .icmpv6, record.orig.packets > 0,
-           isErrorType(UInt8(truncatingIfNeeded: record.origPort), v4: record.protocolNumber == .icmp) {
-            return (record.origAddress, PacketReference(firstOf: record))
+    /// The sender of an ICMP error `records[i]` is, or that quoted it.
+    private func leakedError(_ i: Int, _ records: [FlowRecord]) -> (IPAddress, PacketReference)? {
+        let proto = records[i].protocolNumber
+        if proto == .icmp || proto == .icmpv6, records[i].orig.packets > 0,
+           isErrorType(UInt8(truncatingIfNeeded: records[i].origPort), v4: proto == .icmp) {
+            return (records[i].origAddress, PacketReference(firstOf: i, in: records))
         }
-        if let error = record.icmpErrors, error.sender != record.origAddress, error.sender != record.respAddress {
-            return (error.sender, PacketReference(errorOf: record, error))
+        if let error = records[i].icmpErrors, error.sender != records[i].origAddress,
+           error.sender != records[i].respAddress {
+            return (error.sender, PacketReference(errorOf: i, in: records, error))
         }
         return nil
     }

@@ -43,25 +43,29 @@ struct NATReplyBypassesDirector: Rule {
         let foreign = context.facts.foreignReplies
         let onLink = Set(context.facts.onLinkClients.map(\.pair))
         var seen: [ServiceServer: Sightings] = [:]
-        // The attempts already name each NAT leg's service and real server.
-        for found in context.facts.attempts where found.mode == .nat {
-            let record = context.flows.records[found.record]
-            guard !onLink.contains(ServiceClient(service: found.service, client: record.origAddress)) else { continue }
-            let key = ServiceServer(service: found.service, server: found.server)
-            let attempt = found.key
-            if topology.role(record) == .realServer, let nextHop = bypassingNextHop(record) {
-                seen[key, default: Sightings()].add(.atServer(nextHop), record, attempt)
-            } else if topology.role(record) != .realServer, record.originatorResetUnanswered {
-                seen[key, default: Sightings()].add(.atDirector, record, attempt)
+        let records = context.flows.records
+        let attempts = context.facts.attempts
+        // The attempts already name each NAT leg's service and real server; their records
+        // are read in place (one copied out is 760 bytes).
+        for a in attempts.indices where attempts[a].mode == .nat {
+            let i = attempts[a].record
+            guard !onLink.contains(ServiceClient(service: attempts[a].service, client: records[i].origAddress)) else {
+                continue
+            }
+            let key = ServiceServer(service: attempts[a].service, server: attempts[a].server)
+            let atServer = topology.role(i, in: records) == .realServer
+            if atServer, let nextHop = bypassingNextHop(i, records) {
+                seen[key, default: Sightings()].add(.atServer(nextHop), i, records, attempts[a].key)
+            } else if !atServer, records[i].originatorResetUnanswered {
+                seen[key, default: Sightings()].add(.atDirector, i, records, attempts[a].key)
             }
         }
         for reply in foreign where reply.service.mode == .nat && reply.cameThroughDirector != true
             && !topology.claimed(reply.source, by: reply.replyMAC, at: reply.point)
             && !onLink.contains(ServiceClient(service: reply.service.service, client: reply.client)) {
-            let record = context.flows.records[reply.reply]
             seen[ServiceServer(service: reply.service.service, server: reply.source), default: Sightings()]
-                .add(.atClient(reply.replyMAC), record,
-                     .tuple(record.protocolNumber, reply.client, reply.clientPort, reply.source))
+                .add(.atClient(reply.replyMAC), reply.reply, records,
+                     .tuple(records[reply.reply].protocolNumber, reply.client, reply.clientPort, reply.source))
         }
         return seen.keys.sorted { ($0.service, $0.server) < ($1.service, $1.server) }.compactMap { key in
             seen[key].map { report(key, $0, context, topology) }
@@ -69,9 +73,11 @@ struct NATReplyBypassesDirector: Rule {
     }
 
     /// The next hop of the server's replies when it is not where its requests came from.
-    private func bypassingNextHop(_ record: FlowRecord) -> MACAddress? {
-        guard record.resp.packets > 0, let nextHop = record.primaryLeg(.resp)?.destination,
-              let from = record.primaryLeg(.orig)?.source, nextHop != from, !nextHop.isMulticast else { return nil }
+    private func bypassingNextHop(_ i: Int, _ records: [FlowRecord]) -> MACAddress? {
+        guard records[i].resp.packets > 0, let nextHop = records.primaryLeg(.resp, of: i)?.destination,
+              let from = records.primaryLeg(.orig, of: i)?.source, nextHop != from, !nextHop.isMulticast else {
+            return nil
+        }
         return nextHop
     }
 
@@ -115,7 +121,8 @@ private struct Sightings {
     var nextHops: [MACAddress] = []
     var evidence: [PacketReference] = []
 
-    mutating func add(_ sighting: Sighting, _ record: FlowRecord, _ connection: RealServerAttempt.Key) {
+    mutating func add(_ sighting: Sighting, _ record: Int, _ records: [FlowRecord],
+                      _ connection: RealServerAttempt.Key) {
         let place: Place
         switch sighting {
         case let .atServer(mac):
@@ -125,7 +132,7 @@ private struct Sightings {
         case .atDirector: place = .director
         }
         connections[place, default: []].insert(connection)
-        evidence.append(PacketReference(firstOf: record))
+        evidence.append(PacketReference(firstOf: record, in: records))
     }
 
     func count(_ place: Place) -> Int { connections[place]?.count ?? 0 }

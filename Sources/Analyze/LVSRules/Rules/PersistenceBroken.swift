@@ -59,11 +59,11 @@ struct PersistenceBroken: Rule {
             let template = persistence.granularity.template(of: client)
             if let previous = last[template], previous.server != attempt.server,
                attempt.time.rawValue - previous.time.rawValue < timeout {
-                var entry = moves[template] ?? (0, [], [])
-                entry.count += 1
-                entry.servers.formUnion([previous.server, attempt.server])
-                entry.evidence += [previous.evidence, attempt.evidence]
-                moves[template] = entry
+                moves.update(template, default: (0, [], [])) { entry in
+                    entry.count += 1
+                    entry.servers.formUnion([previous.server, attempt.server])
+                    entry.evidence += [previous.evidence, attempt.evidence]
+                }
             }
             last[template] = attempt
         }

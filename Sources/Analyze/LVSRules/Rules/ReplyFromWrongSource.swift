@@ -45,11 +45,11 @@ struct ReplyFromWrongSource: Rule {
             let mode = reply.service.mode
             guard mode == .dr || mode == .tun || (mode == .nat && reply.cameThroughDirector == true) else { continue }
             let key = ServiceServer(service: reply.service.service, server: reply.source)
-            var entry = seen[key] ?? (mode, [], [])
-            entry.clients.insert(reply.client.withPort(reply.clientPort))
-            entry.evidence.append(PacketReference(firstOf: context.flows.records[reply.request]))
-            entry.evidence.append(PacketReference(firstOf: context.flows.records[reply.reply]))
-            seen[key] = entry
+            seen.update(key, default: (mode, [], [])) { entry in
+                entry.clients.insert(reply.client.withPort(reply.clientPort))
+                entry.evidence.append(PacketReference(firstOf: reply.request, in: context.flows.records))
+                entry.evidence.append(PacketReference(firstOf: reply.reply, in: context.flows.records))
+            }
         }
         return seen.keys.sorted { ($0.service, $0.server) < ($1.service, $1.server) }.compactMap { key in
             guard let entry = seen[key] else { return nil }

@@ -48,12 +48,12 @@ struct ServiceMTUExceeded: Rule {
             let record = records[i]
             guard let service = topology.requestService(record), let error = record.icmpErrors, error.isTooBig,
                   error.sender == service.service.vip || topology.directorAddresses.contains(error.sender) else { continue }
-            var entry = seen[service.service] ?? ([], 0, 0, [])
-            if let mtu = error.mtu { entry.mtus.insert(mtu) }
-            entry.flows += 1
-            if record.orig.retransmissions > 0 { entry.retransmitting += 1 }
-            entry.evidence.append(PacketReference(errorOf: record, error))
-            seen[service.service] = entry
+            seen.update(service.service, default: ([], 0, 0, [])) { entry in
+                if let mtu = error.mtu { entry.mtus.insert(mtu) }
+                entry.flows += 1
+                if record.orig.retransmissions > 0 { entry.retransmitting += 1 }
+                entry.evidence.append(PacketReference(errorOf: record, error))
+            }
         }
         return seen.keys.sorted().compactMap { id in
             guard let entry = seen[id], let verdict = context.inference.verdict(for: id) else { return nil }
