@@ -83,7 +83,7 @@ public struct FlowListing {
     /// these very records, else by a hashed uid lookup.
     private static func member(_ uid: FlowUID, _ i: Int, _ count: Int, _ correlation: CorrelationResult)
         -> (String?, Rewrite?) {
-        let member = correlation.members.count == count ? correlation.members[i] : correlation.membership[uid]
+        let member = correlation.member(at: i, of: count, uid: uid)
         return (member.map { correlation.connections[$0.connection].id }, member?.rewrites)
     }
 

@@ -25,6 +25,13 @@ public struct CorrelationResult: Sendable {
         self.members = members
     }
 
+    /// The membership of `records[index]`, where `records` are the `count` records
+    /// correlated (`FlowCollection.records`): read by index, or by uid when `members` does
+    /// not cover that many records.
+    public func member(at index: Int, of count: Int, uid: FlowUID) -> (connection: Int, rewrites: Rewrite)? {
+        members.count == count ? members[index] : membership[uid]
+    }
+
     /// The connection a flow record belongs to.
     public func connection(of uid: FlowUID) -> ServiceConnection? {
         membership[uid].map { connections[$0.connection] }

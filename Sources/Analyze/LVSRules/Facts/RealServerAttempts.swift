@@ -108,14 +108,18 @@ enum RealServerAttempts {
     /// The attempt's stitched connection when correlation found one, else its tuple.
     static func key(_ i: Int, _ records: [FlowRecord], _ server: IPAddress,
                     _ correlation: CorrelationResult) -> RealServerAttempt.Key {
-        if let member = correlation.membership[records[i].uid] { return .connection(member.connection) }
+        if let member = correlation.member(at: i, of: records.count, uid: records[i].uid) {
+            return .connection(member.connection)
+        }
         return .tuple(records[i].protocolNumber, records[i].origAddress, records[i].origPort, server)
     }
 
     private static func client(_ i: Int, _ records: [FlowRecord], _ service: Int, _ topology: ServiceTopology,
                                _ context: AnalysisContext) -> IPAddress? {
         guard topology.services[service].mode == .fullnat else { return records[i].origAddress }
-        guard let first = context.correlation.connection(of: records[i].uid)?.legs.first,
+        let member = context.correlation.member(at: i, of: records.count, uid: records[i].uid)
+        guard let connection = member?.connection,
+              let first = context.correlation.connections[connection].legs.first,
               !topology.services[service].localAddresses.contains(first.origAddress) else { return nil }
         return first.origAddress
     }
