@@ -34,6 +34,8 @@ public final class CaptureMerge {
     /// The next packet across all inputs with its input index, or nil when all are done.
     /// The bytes are valid until the next call.
     public func nextPacket() throws(CaptureError) -> (input: Int, packet: BorrowedPacket)? {
+        // One input has nothing to merge: its reader's order is the order.
+        if readers.count == 1 { return try readers[0].nextPacket().map { (0, $0) } }
         if !primed {
             primed = true
             for input in readers.indices { pending[input] = try readers[input].nextPacket() }
