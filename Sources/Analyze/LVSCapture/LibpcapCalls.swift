@@ -51,6 +51,10 @@ final class LibpcapReadHandle {
             streamBuffer = nil
             return
         }
+        // The stream is read by one thread at a time (a capture is read on its own thread
+        // while flows are built): stdio's lock around each of libpcap's two freads a
+        // packet guards nothing.
+        _ = __fsetlocking(stream, Int32(FSETLOCKING_BYCALLER))
         let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: Self.streamBufferSize)
         if setvbuf(stream, buffer, _IOFBF, Self.streamBufferSize) != 0 {
             buffer.deallocate()
