@@ -81,7 +81,8 @@ import Testing
         let connection = ServiceConnection(id: "SABCDEFGHIJKLM", legs: [], evidence: .syn)
         return (records, CorrelationResult(reference: 0, referencePoint: "client", clockOffsets: [],
                                            connections: [connection], membership: membership,
-                                           members: records.map { membership[$0.uid] }))
+                                           members: records.map { membership[$0.uid] },
+                                           memberUIDs: records.map(\.uid)))
     }
 
     @Test("edited records: the byte path equals the String path")

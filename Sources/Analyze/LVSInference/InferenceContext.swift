@@ -35,7 +35,7 @@ final class InferenceContext {
         // Read in place: a `let` of the element copies the whole (760-byte) record.
         records.withUnsafeBufferPointer { records in
             for i in records.indices {
-                if let member = input.correlation.member(at: i, of: records.count, uid: records[i].uid),
+                if let member = input.correlation.member(at: i, uid: records[i].uid),
                    member.connection >= 0,
                    member.connection < connections {
                     membership[i] = member

@@ -35,9 +35,9 @@ public struct FlowListing {
             guard let first = records.baseAddress else { return }
             for i in records.indices {
                 if format == .tsv {
-                    try sink.writeLine { Self.appendTSV(first, i, records.count, correlation, to: &$0) }
+                    try sink.writeLine { Self.appendTSV(first, i, correlation, to: &$0) }
                 } else {
-                    let (connection, rewrites) = Self.member(records[i].uid, i, records.count, correlation)
+                    let (connection, rewrites) = Self.member(records[i].uid, i, correlation)
                     try sink.writeLine(FlowFields.json(FlowFields.values(records[i], connection: connection,
                                                                         rewrites: rewrites)))
                 }
@@ -67,23 +67,22 @@ public struct FlowListing {
         records.withUnsafeBufferPointer { records in
             guard let first = records.baseAddress else { return }
             for i in range {
-                buffer.writeLine { appendTSV(first, i, records.count, correlation, to: &$0) }
+                buffer.writeLine { appendTSV(first, i, correlation, to: &$0) }
             }
         }
         return buffer
     }
 
-    private static func appendTSV(_ first: UnsafePointer<FlowRecord>, _ i: Int, _ count: Int,
-                                  _ correlation: CorrelationResult, to line: inout LineBytes) {
-        let (connection, rewrites) = member(first[i].uid, i, count, correlation)
+    private static func appendTSV(_ first: UnsafePointer<FlowRecord>, _ i: Int, _ correlation: CorrelationResult,
+                                  to line: inout LineBytes) {
+        let (connection, rewrites) = member(first[i].uid, i, correlation)
         FlowFields.appendTSV(first + i, connection: connection, rewrites: rewrites, to: &line)
     }
 
-    /// The record's connection id and rewrites: by record index when the correlation covers
-    /// these very records, else by a hashed uid lookup.
-    private static func member(_ uid: FlowUID, _ i: Int, _ count: Int, _ correlation: CorrelationResult)
-        -> (String?, Rewrite?) {
-        let member = correlation.member(at: i, of: count, uid: uid)
+    /// The record's connection id and rewrites (by record index when the correlation saw the
+    /// record there, else by uid).
+    private static func member(_ uid: FlowUID, _ i: Int, _ correlation: CorrelationResult) -> (String?, Rewrite?) {
+        let member = correlation.member(at: i, uid: uid)
         return (member.map { correlation.connections[$0.connection].id }, member?.rewrites)
     }
 

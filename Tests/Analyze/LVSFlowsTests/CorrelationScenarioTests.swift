@@ -68,6 +68,13 @@ import Testing
             if byUID != nil { stitched += 1 }
         }
         #expect(stitched == correlation.membership.count && stitched > 0)
+        // Another order of the same records: the index no longer names the record the
+        // correlation saw there, so the answer comes from the uid.
+        let reversed = Array(collection.records.reversed())
+        for (i, record) in reversed.enumerated() {
+            let byIndex = correlation.member(at: i, uid: record.uid)
+            #expect(byIndex?.connection == correlation.membership[record.uid]?.connection, "\(name): \(record.uid)")
+        }
         for connection in correlation.connections {
             for observation in connection.legs.flatMap(\.observations) {
                 #expect(collection.records[observation.record].uid == observation.uid, "\(name): \(connection.id)")

@@ -13,23 +13,27 @@ public struct CorrelationResult: Sendable {
     /// The same by record index in the records correlated (`FlowCollection.records`): an
     /// array read instead of a hashed lookup per record.
     public var members: [(connection: Int, rewrites: Rewrite)?]
+    /// The uids of the records correlated, by index: `member(at:uid:)` reads `members` only
+    /// for the record it was computed from.
+    public var memberUIDs: [FlowUID]
 
     public init(reference: Int, referencePoint: String, clockOffsets: [ClockOffset], connections: [ServiceConnection],
                 membership: [FlowUID: (connection: Int, rewrites: Rewrite)],
-                members: [(connection: Int, rewrites: Rewrite)?]) {
+                members: [(connection: Int, rewrites: Rewrite)?] = [], memberUIDs: [FlowUID] = []) {
         self.reference = reference
         self.referencePoint = referencePoint
         self.clockOffsets = clockOffsets
         self.connections = connections
         self.membership = membership
         self.members = members
+        self.memberUIDs = members.count == memberUIDs.count ? memberUIDs : []
     }
 
-    /// The membership of `records[index]`, where `records` are the `count` records
-    /// correlated (`FlowCollection.records`): read by index, or by uid when `members` does
-    /// not cover that many records.
-    public func member(at index: Int, of count: Int, uid: FlowUID) -> (connection: Int, rewrites: Rewrite)? {
-        members.count == count ? members[index] : membership[uid]
+    /// The membership of the record with `uid` at `index` of the records correlated
+    /// (`FlowCollection.records`): read by index when that is where the correlation saw
+    /// this record, else looked up by uid.
+    public func member(at index: Int, uid: FlowUID) -> (connection: Int, rewrites: Rewrite)? {
+        memberUIDs.indices.contains(index) && memberUIDs[index] == uid ? members[index] : membership[uid]
     }
 
     /// The connection a flow record belongs to.

@@ -54,7 +54,7 @@ public struct Correlator: Sendable {
         let referencePoint = points.indices.contains(reference) ? points[reference] : ""
         return CorrelationResult(reference: reference, referencePoint: referencePoint,
                                  clockOffsets: offsets.report, connections: connections,
-                                 membership: membership, members: members)
+                                 membership: membership, members: members, memberUIDs: records.map(\.uid))
     }
 
     /// Step 4 for every group: each group's legs depend on its records alone, so with
@@ -132,7 +132,11 @@ public struct Correlator: Sendable {
         var byUID: [FlowUID: (connection: Int, rewrites: Rewrite)] = [:]
         byUID.reserveCapacity(count)
         for i in byIndex.indices {
-            if let member = byIndex[i] { byUID[records[i].uid] = member }
+            guard let member = byIndex[i] else { continue }
+            // Two records can share a uid (a tuple reused within one timestamp tick): the
+            // uid's entry joins their rewrites, as a record on several legs does.
+            let joined = byUID[records[i].uid].map { $0.rewrites.union(member.rewrites) } ?? member.rewrites
+            byUID[records[i].uid] = (member.connection, joined)
         }
         return (byUID, byIndex)
     }

@@ -108,7 +108,7 @@ enum RealServerAttempts {
     /// The attempt's stitched connection when correlation found one, else its tuple.
     static func key(_ i: Int, _ records: [FlowRecord], _ server: IPAddress,
                     _ correlation: CorrelationResult) -> RealServerAttempt.Key {
-        if let member = correlation.member(at: i, of: records.count, uid: records[i].uid) {
+        if let member = correlation.member(at: i, uid: records[i].uid) {
             return .connection(member.connection)
         }
         return .tuple(records[i].protocolNumber, records[i].origAddress, records[i].origPort, server)
@@ -117,7 +117,7 @@ enum RealServerAttempts {
     private static func client(_ i: Int, _ records: [FlowRecord], _ service: Int, _ topology: ServiceTopology,
                                _ context: AnalysisContext) -> IPAddress? {
         guard topology.services[service].mode == .fullnat else { return records[i].origAddress }
-        let member = context.correlation.member(at: i, of: records.count, uid: records[i].uid)
+        let member = context.correlation.member(at: i, uid: records[i].uid)
         guard let connection = member?.connection,
               let first = context.correlation.connections[connection].legs.first,
               !topology.services[service].localAddresses.contains(first.origAddress) else { return nil }
