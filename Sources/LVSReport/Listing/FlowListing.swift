@@ -28,7 +28,6 @@ public struct FlowListing {
         try writeOffsets(correlation)
     }
 
-
     private func writeSerially(_ records: [FlowRecord], _ correlation: CorrelationResult) throws(OutputError) {
         // Each (large) record is read in place through a pointer, not copied per line.
         try records.withUnsafeBufferPointer { (records) throws(OutputError) in
