@@ -1,4 +1,10 @@
 import Glibc
+import Synchronization
+
+/// Tests set it to make `startThread` fail, to run the one-thread fallbacks.
+enum ThreadCreation {
+    static let refused = Atomic<Bool>(false)
+}
 
 /// Runs `body` on a new POSIX thread; nil when none could be created. The caller joins
 /// it. (LVSFlows does without Foundation, hence no `Thread`.)
@@ -7,6 +13,7 @@ func startThread(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
         let body: @Sendable () -> Void
         init(_ body: @escaping @Sendable () -> Void) { self.body = body }
     }
+    if ThreadCreation.refused.load(ordering: .relaxed) { return nil }
     let context = Unmanaged.passRetained(Box(body)).toOpaque()
     var thread = pthread_t()
     let status = pthread_create(&thread, nil, { raw in
