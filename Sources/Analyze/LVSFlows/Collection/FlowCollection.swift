@@ -28,30 +28,6 @@ public struct FlowCollection: Sendable {
     public static func order(_ a: FlowRecord, _ b: FlowRecord) -> Bool {
         (a.firstTime.rawValue, a.uid.rawValue) < (b.firstTime.rawValue, b.uid.rawValue)
     }
-
-    /// Puts `records` in `order` in place: the permutation is computed on keys, then
-    /// applied cycle by cycle, moving each (760-byte) record once without a second array
-    /// of them (which would double the records' peak memory).
-    static func sort(_ records: inout [FlowRecord]) {
-        let keys = records.map { ($0.firstTime.rawValue, $0.uid.rawValue) }
-        let order = records.indices.sorted { keys[$0] < keys[$1] }
-        var placed = [Bool](repeating: false, count: order.count)
-        records.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for start in order.indices where !placed[start] && order[start] != start {
-                // Slot j receives the record at order[j]; follow the cycle through start.
-                let held = (base + start).move()
-                var j = start
-                while order[j] != start {
-                    (base + j).moveInitialize(from: base + order[j], count: 1)
-                    placed[j] = true
-                    j = order[j]
-                }
-                (base + j).initialize(to: held)
-                placed[j] = true
-            }
-        }
-    }
 }
 
 extension FlowCollection {

@@ -50,15 +50,14 @@ public enum FlowCollector {
         }
         readAhead.finish()
         if let failure { throw failure }
-        records.reserveCapacity(records.count + trackers.reduce(0) { $0 + $1.statistics.liveFlows })
-        for tracker in trackers { tracker.finish() }
-        FlowCollection.sort(&records)
+        let sorted = RecordAssembly.assemble(emitted: records, trackers: trackers)
+        records = []
         let points = inputs.indices.map { i in
             FlowCollection.Point(input: inputs[i], info: merge.readers[i].info, statistics: trackers[i].statistics,
                                  truncatedTail: merge.readers[i].truncatedTail, start: starts[i], end: ends[i],
                                  packets: counts[i].packets, bytes: counts[i].bytes)
         }
-        return FlowCollection(points: points, records: records,
+        return FlowCollection(points: points, records: sorted,
                               claims: AddressClaims.merging(trackers.map(\.addressClaims)), packets: packets)
     }
 }

@@ -3,7 +3,8 @@ import LVSWire
 
 extension FlowTracker {
     /// The immutable record of a flow that ends now.
-    func makeRecord(_ entry: FlowEntry, end: FlowEnd) -> FlowRecord {
+    /// `uid` when the caller has it already (it is a hash over the key).
+    func makeRecord(_ entry: FlowEntry, end: FlowEnd, uid: FlowUID? = nil) -> FlowRecord {
         let key = entry.key
         let origIsA = entry.flags.contains(.origIsA)
         let proto = IPProtocol(rawValue: key.proto)
@@ -23,7 +24,8 @@ extension FlowTracker {
                                          direction: direction, packets: Int(packets)))
         }
         return FlowRecord(
-            uid: FlowTracker.uid(prefix: subPoints.uidPrefixes[Int(key.subPoint)], key: key, firstTime: entry.firstTime),
+            uid: uid ?? FlowTracker.uid(prefix: subPoints.uidPrefixes[Int(key.subPoint)], key: key,
+                                        firstTime: entry.firstTime),
             point: point, input: input,
             protocolNumber: proto, origAddress: origAddress, respAddress: respAddress, origPort: ports.0,
             respPort: ports.1, icmpIdentifier: key.isEcho ? key.portA : nil, outerVLAN: key.outerVLAN,

@@ -156,6 +156,30 @@ public final class FlowTracker {
         return records
     }
 
+    /// Each live flow's slot, first time and uid, in slot order (`RecordAssembly`).
+    func forEachLive(_ body: (_ slot: UInt32, _ firstTime: Int64, _ uid: UInt64) -> Void) {
+        table.forEachLiveSlot { slot in
+            let entry = table.entry(slot)
+            let key = entry.pointee.key
+            let uid = FlowTracker.uid(prefix: subPoints.uidPrefixes[Int(key.subPoint)], key: key,
+                                      firstTime: entry.pointee.firstTime)
+            body(slot, entry.pointee.firstTime, uid.rawValue)
+        }
+    }
+
+    /// The record of the live flow in `slot`, ending with the input (only reads the tracker).
+    func liveRecord(slot: UInt32, uid: UInt64) -> FlowRecord {
+        makeRecord(table.entry(slot).pointee, end: .endOfInput, uid: FlowUID(rawValue: uid))
+    }
+
+    /// Empties the table once `RecordAssembly` has made the live flows' records, which
+    /// counts them as emitted, as `finish()` would.
+    func dropLive() {
+        stats.flowsEmitted += table.count
+        table.removeAll()
+        extras = FlowExtrasPool()
+    }
+
     @inline(__always)
     func side(_ entry: UnsafeMutablePointer<FlowEntry>, _ direction: FlowDirection) -> UnsafeMutablePointer<FlowSideState> {
         (UnsafeMutableRawPointer(entry) + (direction == .orig ? origOffset : respOffset))
