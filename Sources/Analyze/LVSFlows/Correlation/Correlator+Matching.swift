@@ -4,25 +4,46 @@ extension Correlator {
     /// Step 1: ties records that share a SYN or a request fingerprint that identifies one
     /// connection on its own.
     func tieStrong(_ sets: inout UnionFind, _ evidence: inout [MatchEvidence]) {
-        var keyed: [(key: UInt64, index: Int, mark: UInt8)] = []
+        // The value is the record's index and the kind of content (its evidence bit).
+        var keyed: [KeyedValue] = []
         keyed.reserveCapacity(records.count * 2)
         // By index: `enumerated()` would copy each (760-byte) record out of the array.
         for i in records.indices {
-            if let key = synKey(records[i]) { keyed.append((key, i, MatchEvidence.syn.rawValue)) }
-            if let key = requestKey(records[i], strong: true) { keyed.append((key, i, MatchEvidence.request.rawValue)) }
+            if let key = synKey(records[i]) {
+                keyed.append(KeyedValue(key: key, value: UInt64(i) << 8 | UInt64(MatchEvidence.syn.rawValue)))
+            }
+            if let key = requestKey(records[i], strong: true) {
+                keyed.append(KeyedValue(key: key, value: UInt64(i) << 8 | UInt64(MatchEvidence.request.rawValue)))
+            }
         }
-        keyed.sort { ($0.key, $0.mark, $0.index) < ($1.key, $1.mark, $1.index) }
+        RadixSort.sortByKey(&keyed)
         var start = 0
         while start < keyed.count {
             var end = start + 1
-            while end < keyed.count, keyed[end].key == keyed[start].key, keyed[end].mark == keyed[start].mark { end += 1 }
+            while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
             if end - start > 1 {
-                for k in start..<end {
-                    sets.union(keyed[start].index, keyed[k].index)
-                    evidence[keyed[k].index].insert(MatchEvidence(rawValue: keyed[k].mark))
-                }
+                for kind in [MatchEvidence.syn, .request] { tie(keyed[start..<end], kind, &sets, &evidence) }
             }
             start = end
+        }
+    }
+
+    /// Ties the records of one run of equal keys that hold it as `kind` of content, when
+    /// there are two or more of them. (Which record is tied to which does not matter: a
+    /// set's root is its smallest index whatever the order of unions.)
+    private func tie(_ run: ArraySlice<KeyedValue>, _ kind: MatchEvidence, _ sets: inout UnionFind,
+                     _ evidence: inout [MatchEvidence]) {
+        var first: Int?
+        var count = 0
+        for item in run where UInt8(truncatingIfNeeded: item.value) == kind.rawValue {
+            count += 1
+            if first == nil { first = Int(item.value >> 8) }
+        }
+        guard count > 1, let first else { return }
+        for item in run where UInt8(truncatingIfNeeded: item.value) == kind.rawValue {
+            let index = Int(item.value >> 8)
+            sets.union(first, index)
+            evidence[index].insert(kind)
         }
     }
 
