@@ -50,11 +50,11 @@ public struct Correlator: Sendable {
         var connections = stitch(groups, offsets: offsets, evidence: evidence)
         let keys = connections.map { ($0.firstTime.rawValue, $0.id) }
         connections = connections.indices.sorted { keys[$0] < keys[$1] }.map { connections[$0] }
-        let (membership, members) = membership(connections)
+        let members = membership(connections)
         let referencePoint = points.indices.contains(reference) ? points[reference] : ""
         return CorrelationResult(reference: reference, referencePoint: referencePoint,
                                  clockOffsets: offsets.report, connections: connections,
-                                 membership: membership, members: members, memberUIDs: records.map(\.uid))
+                                 members: members, memberUIDs: records.map(\.uid))
     }
 
     /// Step 4 for every group: each group's legs depend on its records alone, so with
@@ -108,11 +108,9 @@ public struct Correlator: Sendable {
         return "S" + Base32.encode(hash.value)
     }
 
-    /// Each stitched record's connection and rewrites, by uid and by record index.
-    private func membership(_ connections: [ServiceConnection])
-        -> ([FlowUID: (connection: Int, rewrites: Rewrite)], [(connection: Int, rewrites: Rewrite)?]) {
-        var byIndex = [(connection: Int, rewrites: Rewrite)?](repeating: nil, count: records.count)
-        var count = 0
+    /// Each stitched record's connection and rewrites, by record index.
+    private func membership(_ connections: [ServiceConnection]) -> [CorrelationResult.Member?] {
+        var byIndex = [CorrelationResult.Member?](repeating: nil, count: records.count)
         // By index: a `for leg in` would copy each leg (and observation) out of its array.
         for index in connections.indices {
             for l in connections[index].legs.indices {
@@ -120,25 +118,11 @@ public struct Correlator: Sendable {
                 for o in connections[index].legs[l].observations.indices {
                     // A record seen on several legs joins their rewrites.
                     let record = connections[index].legs[l].observations[o].record
-                    if let previous = byIndex[record] {
-                        byIndex[record] = (index, previous.rewrites.union(rewrites))
-                    } else {
-                        byIndex[record] = (index, rewrites)
-                        count += 1
-                    }
+                    byIndex[record] = (index, (byIndex[record]?.rewrites ?? Rewrite()).union(rewrites))
                 }
             }
         }
-        var byUID: [FlowUID: (connection: Int, rewrites: Rewrite)] = [:]
-        byUID.reserveCapacity(count)
-        for i in byIndex.indices {
-            guard let member = byIndex[i] else { continue }
-            // Two records can share a uid (a tuple reused within one timestamp tick): the
-            // uid's entry joins their rewrites, as a record on several legs does.
-            let joined = byUID[records[i].uid].map { $0.rewrites.union(member.rewrites) } ?? member.rewrites
-            byUID[records[i].uid] = (member.connection, joined)
-        }
-        return (byUID, byIndex)
+        return byIndex
     }
 
     /// A record's first-packet time (the fingerprinted packet's, else its first packet's).
