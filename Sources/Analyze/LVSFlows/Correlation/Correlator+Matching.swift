@@ -4,18 +4,7 @@ extension Correlator {
     /// Step 1: ties records that share a SYN or a request fingerprint that identifies one
     /// connection on its own.
     func tieStrong(_ sets: inout UnionFind, _ evidence: inout [MatchEvidence]) {
-        // The value is the record's index and the kind of content (its evidence bit).
-        var keyed: [KeyedValue] = []
-        keyed.reserveCapacity(records.count * 2)
-        // By index: `enumerated()` would copy each (760-byte) record out of the array.
-        for i in records.indices {
-            if let key = synKey(records[i]) {
-                keyed.append(KeyedValue(key: key, value: UInt64(i) << 8 | UInt64(MatchEvidence.syn.rawValue)))
-            }
-            if let key = requestKey(records[i], strong: true) {
-                keyed.append(KeyedValue(key: key, value: UInt64(i) << 8 | UInt64(MatchEvidence.request.rawValue)))
-            }
-        }
+        var keyed = strongKeys
         RadixSort.sortByKey(&keyed)
         var start = 0
         while start < keyed.count {
@@ -57,8 +46,8 @@ extension Correlator {
         var bySYN: [UInt64: [Int]] = [:]
         var byRequest: [UInt64: [Int]] = [:]
         for i in records.indices where single[sets.find(i)] {
-            if let key = weakSYNKey(records[i]) { bySYN[key, default: []].append(i) }
-            if requestKey(records[i], strong: true) == nil, let key = requestKey(records[i], strong: false) {
+            if let key = Self.weakSYNKey(records[i]) { bySYN[key, default: []].append(i) }
+            if Self.requestKey(records[i], strong: true) == nil, let key = Self.requestKey(records[i], strong: false) {
                 byRequest[key, default: []].append(i)
             }
         }
@@ -123,14 +112,14 @@ extension Correlator {
         return best?.index
     }
 
-    func synKey(_ r: FlowRecord) -> UInt64? {
+    static func synKey(_ r: FlowRecord) -> UInt64? {
         guard r.protocolNumber == .tcp, let sequence = r.fingerprint.synSequence else { return nil }
         let f = r.fingerprint
         return key(1, UInt64(sequence) | UInt64(f.synWindow) << 32 | UInt64(f.firstIPID) << 48, UInt64(f.synTimestamp))
     }
 
     /// The SYN's window and MSS, and its IP ID (IPv4): what FULL-NAT leaves of a SYN.
-    private func weakSYNKey(_ r: FlowRecord) -> UInt64? {
+    private static func weakSYNKey(_ r: FlowRecord) -> UInt64? {
         let f = r.fingerprint
         guard r.protocolNumber == .tcp, f.synSequence != nil else { return nil }
         return key(2, UInt64(f.synWindow) | UInt64(f.firstIPID) << 16 | UInt64(r.orig.mss ?? 0) << 32, 0)
@@ -138,7 +127,7 @@ extension Correlator {
 
     /// TCP: digest, length and timestamp (strong when the timestamp is there). UDP and
     /// ICMP echo: digest, length and IP ID (strong when the IP ID is not 0).
-    func requestKey(_ r: FlowRecord, strong: Bool) -> UInt64? {
+    static func requestKey(_ r: FlowRecord, strong: Bool) -> UInt64? {
         let f = r.fingerprint
         guard let digest = f.requestDigest else { return nil }
         let isTCP = r.protocolNumber == .tcp
@@ -149,7 +138,7 @@ extension Correlator {
                    strong ? tag : 0)
     }
 
-    private func key(_ kind: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
+    private static func key(_ kind: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
         FlowKey.mix(FlowKey.mix(FlowKey.mix(0x6A09_E667_F3BC_C908, kind), a), b)
     }
 }

@@ -29,13 +29,43 @@ public struct Correlator: Sendable {
     let inputs: [Int]
     let tuples: [TupleKey]
     let times: [Int64]
+    /// Step 1's keys: a SYN's and a strong request's per record, the value being the
+    /// record's index and the kind of content (its evidence bit).
+    let strongKeys: [KeyedValue]
+    /// Per record: its packets used two originator-direction links (`mayHoldLegs`).
+    let twoLinks: [Bool]
 
     public init(records: [FlowRecord], points: [String]) {
         self.records = records
         self.points = points
-        inputs = records.map(\.input)
-        tuples = records.map(TupleKey.init)
-        times = records.map { ($0.fingerprint.firstPacketTime ?? $0.firstTime).rawValue }
+        // One pass over the (760-byte) records for every column: each pass of its own
+        // would fetch them from memory again.
+        var inputs: [Int] = [], tuples: [TupleKey] = [], times: [Int64] = [], twoLinks: [Bool] = []
+        var keyed: [KeyedValue] = []
+        inputs.reserveCapacity(records.count)
+        tuples.reserveCapacity(records.count)
+        times.reserveCapacity(records.count)
+        twoLinks.reserveCapacity(records.count)
+        keyed.reserveCapacity(records.count * 2)
+        for i in records.indices {
+            inputs.append(records[i].input)
+            tuples.append(TupleKey(records[i]))
+            times.append((records[i].fingerprint.firstPacketTime ?? records[i].firstTime).rawValue)
+            var links = 0
+            for leg in records[i].linkLegs where leg.direction == .orig { links += 1 }
+            twoLinks.append(links > 1)
+            if let key = Self.synKey(records[i]) {
+                keyed.append(KeyedValue(key: key, value: UInt64(i) << 8 | UInt64(MatchEvidence.syn.rawValue)))
+            }
+            if let key = Self.requestKey(records[i], strong: true) {
+                keyed.append(KeyedValue(key: key, value: UInt64(i) << 8 | UInt64(MatchEvidence.request.rawValue)))
+            }
+        }
+        self.inputs = inputs
+        self.tuples = tuples
+        self.times = times
+        self.twoLinks = twoLinks
+        strongKeys = keyed
     }
 
     public func correlate() -> CorrelationResult {
@@ -86,12 +116,7 @@ public struct Correlator: Sendable {
     func mayHoldLegs(_ group: ArraySlice<Int>) -> Bool {
         guard let first = group.first else { return false }
         let tuple = tuples[first]
-        for i in group {
-            if tuples[i] != tuple { return true }
-            var links = 0
-            for leg in records[i].linkLegs where leg.direction == .orig { links += 1 }
-            if links > 1 { return true }
-        }
+        for i in group where tuples[i] != tuple || twoLinks[i] { return true }
         return false
     }
 
