@@ -18,13 +18,25 @@ import LVSWire
 ///    configuration (`ServiceKeying`).
 /// 4. Verdicts (`VerdictBuilder`): the mode most connections show, weighed by basis.
 public enum ServiceInference {
-    public static func infer(_ input: InferenceInput) -> InferenceResult {
+    public static func infer(_ input: InferenceInput) -> InferenceResult { infer(input, parallelFrom: parallelRecords) }
+
+    /// From this many flow records on, inference reads on two threads where it splits.
+    static let parallelRecords = 4096
+
+    static func infer(_ input: InferenceInput, parallelFrom: Int) -> InferenceResult {
         let context = InferenceContext(input)
         let reading = StitchedReading(context: context)
         let hops = reading.hops()
-        let facts = RoleFacts.gather(context, hops: hops)
-        let roles = RoleInference(context: context, facts: facts).roles()
-        var sightings = reading.sightings(hops)
+        // The roles and the stitched connections' sightings both follow from the hops and
+        // only read the context: the sightings are read on a second thread meanwhile.
+        let lent = Lent(reading: reading, hops: hops)
+        let readRoles: () -> [InferenceResult.PointRole] = {
+            RoleInference(context: context, facts: RoleFacts.gather(context, hops: hops)).roles()
+        }
+        let stitched: @Sendable () -> [Sighting] = { lent.reading.sightings(lent.hops) }
+        let (roles, stitchedSightings) = context.records.count >= parallelFrom ? inParallel(readRoles, stitched)
+            : (readRoles(), stitched())
+        var sightings = stitchedSightings
         sightings.append(contentsOf: RecordReading(context: context, roles: roles.map(\.role))
             .sightings(stitched: sightings))
         let sources = ServiceKeying(context: context).assign(&sightings)
@@ -86,4 +98,12 @@ public enum ServiceInference {
         }
         return services.sorted()
     }
+}
+
+/// The reading and hops lent to the thread that reads the stitched sightings: it only
+/// reads them (and the context, whose properties are all constants), as the calling
+/// thread does.
+private struct Lent: @unchecked Sendable {
+    let reading: StitchedReading
+    let hops: [StitchedReading.Hop?]
 }

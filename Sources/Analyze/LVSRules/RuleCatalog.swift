@@ -1,3 +1,5 @@
+import LVSFlows
+
 /// Every rule lvscope runs, in the order `lvscope rules` lists them: the path of a
 /// connection (gateways, addresses, ARP), then the real servers, FULL-NAT, ICMP and MTU,
 /// checksums, the configuration, and the captures themselves.
@@ -37,10 +39,26 @@ public enum RuleCatalog {
     /// Runs every rule and returns the findings in report order: severity (errors first),
     /// then rule id, subject, service, first evidence and message.
     public static func evaluate(_ context: AnalysisContext, rules: [any Rule] = all) -> [Finding] {
-        var context = context
-        context.sharedFacts = RuleFacts(context)
-        return rules.flatMap { $0.evaluate(context) }.sorted(by: reportOrder)
+        evaluate(context, rules: rules, parallelFrom: parallelRecords)
     }
+
+    static func evaluate(_ context: AnalysisContext, rules: [any Rule], parallelFrom: Int) -> [Finding] {
+        var shared = context
+        shared.sharedFacts = RuleFacts(shared, parallelFrom: parallelFrom)
+        let context = shared
+        // Rules only read the context: with many records, the second half of them runs on
+        // another thread (the findings are sorted afterwards either way).
+        guard context.flows.records.count >= parallelFrom else {
+            return rules.flatMap { $0.evaluate(context) }.sorted(by: reportOrder)
+        }
+        let half = rules.count / 2
+        let (first, second) = inParallel({ rules[..<half].flatMap { $0.evaluate(context) } },
+                                         { rules[half...].flatMap { $0.evaluate(context) } })
+        return (first + second).sorted(by: reportOrder)
+    }
+
+    /// From this many flow records on, rules and facts are evaluated on two threads.
+    static let parallelRecords = 4096
 
     /// `findings` in report order.
     public static func sorted(_ findings: [Finding]) -> [Finding] { findings.sorted(by: reportOrder) }

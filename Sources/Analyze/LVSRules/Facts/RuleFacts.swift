@@ -1,3 +1,5 @@
+import LVSFlows
+
 /// The facts several rules read (the service topology, the replies that came from a real
 /// server's own address, the attempts at each real server and their tallies, the on-link
 /// NAT clients, the FULL-NAT TOA audit), gathered once per evaluation instead of once per rule: each is a
@@ -13,14 +15,29 @@ struct RuleFacts: Sendable {
     let tallies: [RealServerTally]
     let toa: TOAAudit
 
-    init(_ context: AnalysisContext) {
-        topology = ServiceTopology(context)
-        foreignReplies = ForeignReplies.find(context, topology)
-        attempts = RealServerAttempts.find(context, topology, foreign: foreignReplies)
-        attemptsByTime = attempts.sorted { $0.time < $1.time }
-        onLinkClients = OnLinkClients.find(context, topology, foreign: foreignReplies, attempts: attempts)
-        tallies = RealServerAttempts.tally(attempts)
-        toa = TOAAudit(context, attempts: attempts)
+    init(_ context: AnalysisContext, parallelFrom: Int = RuleCatalog.parallelRecords) {
+        let topology = ServiceTopology(context)
+        let foreign = ForeignReplies.find(context, topology)
+        let attempts = RealServerAttempts.find(context, topology, foreign: foreign)
+        // The tallies cost the most of what follows from the attempts: with many records
+        // they are made on a second thread meanwhile.
+        let tallies: @Sendable () -> [RealServerTally] = { RealServerAttempts.tally(attempts) }
+        let (rest, counted) = context.flows.records.count >= parallelFrom
+            ? inParallel({ Self.rest(context, topology, foreign, attempts) }, tallies)
+            : (Self.rest(context, topology, foreign, attempts), tallies())
+        self.topology = topology
+        foreignReplies = foreign
+        self.attempts = attempts
+        (attemptsByTime, onLinkClients, toa) = rest
+        self.tallies = counted
+    }
+
+    private static func rest(_ context: AnalysisContext, _ topology: ServiceTopology, _ foreign: [ForeignReply],
+                             _ attempts: [RealServerAttempt])
+        -> (byTime: [RealServerAttempt], onLink: [OnLinkClient], toa: TOAAudit) {
+        (attempts.sorted { $0.time < $1.time },
+         OnLinkClients.find(context, topology, foreign: foreign, attempts: attempts),
+         TOAAudit(context, attempts: attempts))
     }
 }
 
