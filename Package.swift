@@ -39,6 +39,7 @@ let package = Package(
     targets: [
         // Shared foundations.
         .systemLibrary(name: "CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
+        .target(name: "CSystemShims"),
         .target(name: "LVSWire", swiftSettings: common),
         .target(name: "LVSConfig", dependencies: ["LVSWire"], swiftSettings: common),
 
@@ -61,7 +62,8 @@ let package = Package(
                                                 "LVSDecode", "LVSCapture", "LVSReplay", "LVSForwarding",
                                                 "LVSConfig", "LVSWire"],
                 swiftSettings: common),
-        .executableTarget(name: "LVScopeCLI", dependencies: ["LVScope", argumentParser], swiftSettings: common),
+        .executableTarget(name: "LVScopeCLI", dependencies: ["LVScope", "CSystemShims", argumentParser],
+                          swiftSettings: common),
         .target(name: "LVSTestSupport", dependencies: ["LVSWire", "LVSCapture", "LVSConfig"], swiftSettings: common),
 
         // Tests mirror Sources/.

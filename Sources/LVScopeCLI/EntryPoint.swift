@@ -16,6 +16,7 @@ import Darwin
 @main
 enum EntryPoint {
     static func main() {
+        MemoryPolicy.apply()
         do {
             var command = try LVScopeCommand.parseAsRoot()
             try command.run()
