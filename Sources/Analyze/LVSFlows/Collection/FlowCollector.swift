@@ -51,7 +51,7 @@ public enum FlowCollector {
         readAhead.finish()
         if let failure { throw failure }
         let sorted = RecordAssembly.assemble(emitted: records, trackers: trackers)
-        records = []
+        records = []  // copied into `sorted`
         let points = inputs.indices.map { i in
             FlowCollection.Point(input: inputs[i], info: merge.readers[i].info, statistics: trackers[i].statistics,
                                  truncatedTail: merge.readers[i].truncatedTail, start: starts[i], end: ends[i],

@@ -11,7 +11,8 @@ extension Correlator {
             var end = start + 1
             while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
             if end - start > 1 {
-                for kind in [MatchEvidence.syn, .request] { tie(keyed[start..<end], kind, &sets, &evidence) }
+                tie(keyed[start..<end], .syn, &sets, &evidence)
+                tie(keyed[start..<end], .request, &sets, &evidence)
             }
             start = end
         }
