@@ -1,20 +1,30 @@
 import LVSDecode
 
-/// The cheap payload digest correlation compares: FNV-1a (32-bit) of the first 64
-/// payload bytes. Returns nil when fewer of those bytes were captured than the payload
-/// has (a snaplen cut), since another point's digest of the whole prefix would differ;
-/// 0 is reserved for "none", so a zero hash becomes 1.
+/// The cheap payload digest correlation compares: a 64-bit hash of the first 64 payload
+/// bytes, eight at a time (`FlowKey.mix`), folded to 32 bits. Returns nil when fewer of
+/// those bytes were captured than the payload has (a snaplen cut), since another point's
+/// digest of the whole prefix would differ; 0 is reserved for "none", so a zero hash
+/// becomes 1. (Byte by byte, as FNV-1a, the chain of multiplies cost 5% of building flows.)
 enum PayloadDigest {
     static let prefixLength = 64
 
     static func digest(_ frame: UnsafeRawBufferPointer, offset: Int, payloadLength: Int) -> UInt32? {
         let wanted = min(prefixLength, payloadLength)
-        guard wanted > 0, offset >= 0, offset + wanted <= frame.count else { return nil }
-        var hash: UInt32 = 0x811C_9DC5
-        for i in offset..<(offset + wanted) {
-            hash = (hash ^ UInt32(frame[i])) &* 0x0100_0193
+        guard wanted > 0, offset >= 0, offset + wanted <= frame.count, let base = frame.baseAddress else { return nil }
+        let start = base + offset
+        var hash = FlowKey.mix(0xCBF2_9CE4_8422_2325, UInt64(wanted))
+        var i = 0
+        while i + 8 <= wanted {
+            hash = FlowKey.mix(hash, start.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
         }
-        return hash == 0 ? 1 : hash
+        if i < wanted {
+            var tail: UInt64 = 0
+            for k in i..<wanted { tail |= UInt64(start.load(fromByteOffset: k, as: UInt8.self)) << (8 * (k - i)) }
+            hash = FlowKey.mix(hash, tail)
+        }
+        let folded = UInt32(truncatingIfNeeded: hash ^ hash >> 32)
+        return folded == 0 ? 1 : folded
     }
 }
 
