@@ -12,13 +12,28 @@ enum RealServerAttempts {
     static let pendingWindow: Int64 = 1_000_000_000
 
     static func find(_ context: AnalysisContext, _ topology: ServiceTopology,
-                     foreign: [ForeignReply]) -> [RealServerAttempt] {
+                     foreign: [ForeignReply], parallelFrom: Int = .max) -> [RealServerAttempt] {
         let records = context.flows.records
         let answeredAway = Set(foreign.map { AnsweredAway(point: $0.point, client: $0.client, port: $0.clientPort) })
         let ends = Dictionary(context.flows.points.map { ($0.input.point, $0.end?.rawValue ?? .max) },
                               uniquingKeysWith: { a, _ in a })
         // Fields read through the array: a record copied out is 760 bytes and a few retains.
         let candidates = records.indices.filter { records[$0].isAttempt }
+        // Each candidate is judged on its own: with many records, the second half of them
+        // on another thread, the halves joined in record order.
+        guard records.count >= parallelFrom else {
+            return attempts(candidates[...], context, topology, answeredAway, ends)
+        }
+        let half = candidates.count / 2
+        let (first, second) = inParallel({ attempts(candidates[..<half], context, topology, answeredAway, ends) },
+                                         { attempts(candidates[half...], context, topology, answeredAway, ends) })
+        return first + second
+    }
+
+    private static func attempts(_ candidates: ArraySlice<Int>, _ context: AnalysisContext,
+                                 _ topology: ServiceTopology, _ answeredAway: Set<AnsweredAway>,
+                                 _ ends: [String: Int64]) -> [RealServerAttempt] {
+        let records = context.flows.records
         var attempts: [RealServerAttempt] = []
         // Room for every candidate: growing moves the attempts found so far.
         attempts.reserveCapacity(candidates.count)

@@ -18,7 +18,7 @@ struct RuleFacts: Sendable {
     init(_ context: AnalysisContext, parallelFrom: Int = RuleCatalog.parallelRecords) {
         let topology = ServiceTopology(context)
         let foreign = ForeignReplies.find(context, topology)
-        let attempts = RealServerAttempts.find(context, topology, foreign: foreign)
+        let attempts = RealServerAttempts.find(context, topology, foreign: foreign, parallelFrom: parallelFrom)
         // The tallies cost the most of what follows from the attempts: with many records
         // they are made on a second thread meanwhile.
         let tallies: @Sendable () -> [RealServerTally] = { RealServerAttempts.tally(attempts) }
