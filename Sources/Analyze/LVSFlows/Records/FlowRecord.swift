@@ -48,20 +48,83 @@ public struct FlowRecord: Sendable {
     /// counts packets on further legs).
     public var linkLegs: [LinkLegCount]
     public var otherLegPackets: Int
-    public var toa: TOAObservation?
+    public var toa: TOAObservation? {
+        get { rare?.values.toa }
+        set { updateRare { $0.toa = newValue } }
+    }
     /// TCP option bytes left (40 − options length) on the SYN and on the handshake ACK:
     /// room for a TOA (8 bytes IPv4, 20 IPv6).
     public var optionRoomSYN: Int?
     public var optionRoomHandshakeACK: Int?
-    public var icmpErrors: ICMPErrorSummary?
+    public var icmpErrors: ICMPErrorSummary? {
+        get { rare?.values.icmpErrors }
+        set { updateRare { $0.icmpErrors = newValue } }
+    }
     /// Some packet of the flow carried IPv4 options: where DPVS puts the UDP client
     /// address (UOA, option type 31, lvs-reference.md §2.5) toward a FULL-NAT real server.
     public var ipOptions: Bool
-    public var tunnel: TunnelEndpoints?
+    public var tunnel: TunnelEndpoints? {
+        get { rare?.values.tunnel }
+        set { updateRare { $0.tunnel = newValue } }
+    }
     public var fingerprint: FlowFingerprint
     /// The IPVS connection state the flow's packets would have left an entry in.
     public var ipvsState: IPVSTCPState
     public var end: FlowEnd
+    /// TOA, ICMP errors and tunnel, which few flows have (168 of the record's bytes
+    /// inline): out of line, shared by copies, nil when none is set.
+    private var rare: FlowRecordRareFields?
+
+    init(uid: FlowUID, point: CapturePointName, input: Int, protocolNumber: IPProtocol, origAddress: IPAddress,
+         respAddress: IPAddress, origPort: UInt16, respPort: UInt16, icmpIdentifier: UInt16?, outerVLAN: UInt16?,
+         innerVLAN: UInt16?, firstTime: Timestamp, lastTime: Timestamp, firstFrame: Int, lastFrame: Int,
+         state: ConnState, history: String, flipped: Bool, orig: FlowDirectionStats, resp: FlowDirectionStats,
+         forwardedCopies: Int, synFrame: Int?, synAckFrame: Int?, firstDataFrame: Int?, firstResetFrame: Int?,
+         linkLegs: [LinkLegCount], otherLegPackets: Int, toa: TOAObservation?, optionRoomSYN: Int?,
+         optionRoomHandshakeACK: Int?, icmpErrors: ICMPErrorSummary?, ipOptions: Bool, tunnel: TunnelEndpoints?,
+         fingerprint: FlowFingerprint, ipvsState: IPVSTCPState, end: FlowEnd) {
+        self.uid = uid
+        self.point = point
+        self.input = input
+        self.protocolNumber = protocolNumber
+        self.origAddress = origAddress
+        self.respAddress = respAddress
+        self.origPort = origPort
+        self.respPort = respPort
+        self.icmpIdentifier = icmpIdentifier
+        self.outerVLAN = outerVLAN
+        self.innerVLAN = innerVLAN
+        self.firstTime = firstTime
+        self.lastTime = lastTime
+        self.firstFrame = firstFrame
+        self.lastFrame = lastFrame
+        self.state = state
+        self.history = history
+        self.flipped = flipped
+        self.orig = orig
+        self.resp = resp
+        self.forwardedCopies = forwardedCopies
+        self.synFrame = synFrame
+        self.synAckFrame = synAckFrame
+        self.firstDataFrame = firstDataFrame
+        self.firstResetFrame = firstResetFrame
+        self.linkLegs = linkLegs
+        self.otherLegPackets = otherLegPackets
+        self.optionRoomSYN = optionRoomSYN
+        self.optionRoomHandshakeACK = optionRoomHandshakeACK
+        self.ipOptions = ipOptions
+        self.fingerprint = fingerprint
+        self.ipvsState = ipvsState
+        self.end = end
+        let values = FlowRecordRareFields.Values(toa: toa, icmpErrors: icmpErrors, tunnel: tunnel)
+        rare = values.isEmpty ? nil : FlowRecordRareFields(values)
+    }
+
+    private mutating func updateRare(_ change: (inout FlowRecordRareFields.Values) -> Void) {
+        var values = rare?.values ?? FlowRecordRareFields.Values()
+        change(&values)
+        rare = values.isEmpty ? nil : FlowRecordRareFields(values)
+    }
 
     /// `lastTime − firstTime`.
     public var duration: Timestamp { Timestamp(rawValue: lastTime.rawValue - firstTime.rawValue) }
