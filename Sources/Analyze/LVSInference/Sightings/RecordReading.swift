@@ -48,7 +48,7 @@ struct RecordReading {
     }
 
     func sighting(_ members: [Int], shared: inout SharedLists, read: (FlowRecord) -> Reading?) -> Sighting {
-        // Indexes, not records: a record copied out of the array is a 760-byte copy.
+        // Indexes, not records: a record copied out of the array is a 600-byte copy.
         context.records.withUnsafeBufferPointer { all in
             // Mostly one record, or already in time order: sorted only when not.
             let inOrder = zip(members, members.dropFirst()).allSatisfy { !(all[$1].firstTime < all[$0].firstTime) }
