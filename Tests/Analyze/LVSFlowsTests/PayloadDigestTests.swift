@@ -5,7 +5,9 @@ import Testing
 /// when all of them were captured.
 @Suite struct PayloadDigestTests {
     private func digest(_ bytes: [UInt8], offset: Int = 0, payload: Int? = nil) -> UInt32? {
-        bytes.withUnsafeBytes { PayloadDigest.digest($0, offset: offset, payloadLength: payload ?? bytes.count - offset) }
+        bytes.withUnsafeBytes {
+            PayloadDigest.digest($0, offset: offset, payloadLength: payload ?? bytes.count - offset)
+        }
     }
 
     @Test("every prefix byte and the prefix length count; bytes after 64 do not")
