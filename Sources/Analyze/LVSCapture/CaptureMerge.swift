@@ -17,6 +17,8 @@ public final class CaptureMerge {
     @exclusivity(unchecked) private var primed = false
     /// The input whose packet was handed out last; it is refilled on the next call.
     @exclusivity(unchecked) private var lastInput: Int?
+    /// The packet `takePackets` was refused, offered first on its next call.
+    @exclusivity(unchecked) private var declined: (input: Int, packet: BorrowedPacket)?
 
     public init(readers: [CaptureReader]) {
         self.readers = readers
@@ -54,6 +56,38 @@ public final class CaptureMerge {
         lastInput = earliest
         guard let input = earliest, let packet = pending[input] else { return nil }
         return (input, packet)
+    }
+
+    /// Offers the packets to `accept` in the same order as `nextPacket()` until it refuses
+    /// one (false) or every input has ended (then returns true). A refused packet is offered
+    /// first on the next call; its bytes stay valid, as its reader is not asked for more in
+    /// between. For consumers that take packets in runs (flow collection fills batches):
+    /// one call per run instead of a call, a retain and a tuple per packet.
+    public func takePackets(_ accept: (_ input: Int, _ packet: BorrowedPacket) -> Bool) throws(CaptureError) -> Bool {
+        if let (input, packet) = declined {
+            declined = nil
+            guard accept(input, packet) else {
+                declined = (input, packet)
+                return false
+            }
+        }
+        if readers.count == 1 {
+            let reader = readers[0]
+            while let packet = try reader.nextPacket() {
+                guard accept(0, packet) else {
+                    declined = (0, packet)
+                    return false
+                }
+            }
+            return true
+        }
+        while let (input, packet) = try nextPacket() {
+            guard accept(input, packet) else {
+                declined = (input, packet)
+                return false
+            }
+        }
+        return true
     }
 
     /// Hands every packet of every input to `body` in time order; `body` gets the input

@@ -77,6 +77,39 @@ import Testing
         #expect(packets.map(\.input) != (0..<1500).map { $0 % 2 })
     }
 
+    @Test("takePackets in runs, refusing one packet per run, delivers what nextPacket does", arguments: [
+        ["lvs-nat.pcap"], ["lvs-vip.pcap", "lvs-nat.pcap", "lvs-nat-sll.pcap"],
+    ])
+    func runsOfPackets(_ names: [String]) throws {
+        let paths = try names.map { try fixture($0) }
+        let (expected, _) = try merge(paths)
+        let merge = try CaptureMerge(paths: paths)
+        var taken: [Delivered] = []
+        var offers = 0
+        var runs = 0
+        var ended = false
+        // Runs of 1 to 7 packets; the packet that ends a run is refused and must come first
+        // in the next run, with its own bytes.
+        while !ended {
+            runs += 1
+            let length = runs % 7 + 1
+            var inRun = 0
+            ended = try merge.takePackets { input, packet in
+                offers += 1
+                guard inRun < length else { return false }
+                inRun += 1
+                taken.append(Delivered(input: input, record: packet.record, sum: checksum(packet.bytes)))
+                return true
+            }
+        }
+        // Compared element by element: a failure names the first packet out of place.
+        let mismatch = zip(taken, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        #expect(taken.count == expected.count && mismatch == nil, "first difference at \(mismatch ?? taken.count)")
+        #expect(offers == taken.count + runs - 1)
+        #expect(try merge.takePackets { _, _ in true })
+        #expect(try merge.nextPacket() == nil)
+    }
+
     @Test("stopping early, a cut tail in one input, and no inputs")
     func stopAndSummaries() throws {
         let merge = try CaptureMerge(paths: [try fixture("lvs-nat-cut-tail.pcap"), try fixture("lvs-vip.pcap")])
