@@ -49,7 +49,7 @@ public struct FlowRecord: Sendable {
     public var linkLegs: [LinkLegCount]
     public var otherLegPackets: Int
     public var toa: TOAObservation? {
-        get { rare?.values.toa }
+        @inlinable get { rare?.values.toa }
         set { updateRare { $0.toa = newValue } }
     }
     /// TCP option bytes left (40 − options length) on the SYN and on the handshake ACK:
@@ -57,14 +57,14 @@ public struct FlowRecord: Sendable {
     public var optionRoomSYN: Int?
     public var optionRoomHandshakeACK: Int?
     public var icmpErrors: ICMPErrorSummary? {
-        get { rare?.values.icmpErrors }
+        @inlinable get { rare?.values.icmpErrors }
         set { updateRare { $0.icmpErrors = newValue } }
     }
     /// Some packet of the flow carried IPv4 options: where DPVS puts the UDP client
     /// address (UOA, option type 31, lvs-reference.md §2.5) toward a FULL-NAT real server.
     public var ipOptions: Bool
     public var tunnel: TunnelEndpoints? {
-        get { rare?.values.tunnel }
+        @inlinable get { rare?.values.tunnel }
         set { updateRare { $0.tunnel = newValue } }
     }
     public var fingerprint: FlowFingerprint
@@ -73,7 +73,7 @@ public struct FlowRecord: Sendable {
     public var end: FlowEnd
     /// TOA, ICMP errors and tunnel, which few flows have (168 of the record's bytes
     /// inline): out of line, shared by copies, nil when none is set.
-    private var rare: FlowRecordRareFields?
+    @usableFromInline private(set) var rare: FlowRecordRareFields?
 
     init(uid: FlowUID, point: CapturePointName, input: Int, protocolNumber: IPProtocol, origAddress: IPAddress,
          respAddress: IPAddress, origPort: UInt16, respPort: UInt16, icmpIdentifier: UInt16?, outerVLAN: UInt16?,
