@@ -19,7 +19,8 @@ struct RecordReading {
         var shared = SharedLists()
         var sightings: [Sighting] = []
         sightings.reserveCapacity(all.count)
-        for group in all { sightings.append(sighting(group, shared: &shared, read: signatures.read)) }
+        let records = context.records
+        for group in all { sightings.append(sighting(group, shared: &shared) { signatures.read(records[$0]) }) }
         var absorbed = [Bool](repeating: false, count: all.count)
         for pair in TuplePairing(context: context).pairs(all, undecided: sightings.map { !$0.isDecided }) {
             sightings[pair.client].apply(pair.reading, record: context.records[pair.clientRecord])
@@ -32,9 +33,10 @@ struct RecordReading {
             : Knowledge(stitched, sightings, configuredVIPs: context.configuredVIPs)
         let byRole = RoleSignatures(context: context, knowledge: knowledge)
         for i in pending {
-            sightings[i] = sighting(all[i], shared: &shared) { record in
-                guard roles.indices.contains(record.input) else { return nil }
-                return byRole.read(record, profile: context.profiles[record.input], role: roles[record.input])
+            sightings[i] = sighting(all[i], shared: &shared) { index in
+                let input = records[index].input
+                guard roles.indices.contains(input) else { return nil }
+                return byRole.read(records[index], profile: context.profiles[input], role: roles[input])
             }
         }
         // The absorbed ones dropped in place: kept sightings move down by swapping, not copying.
@@ -47,7 +49,9 @@ struct RecordReading {
         return sightings
     }
 
-    func sighting(_ members: [Int], shared: inout SharedLists, read: (FlowRecord) -> Reading?) -> Sighting {
+    /// The sighting of a group of records; `read` reads the record at an index (in place:
+    /// handing it a record from the buffer below copied the record).
+    func sighting(_ members: [Int], shared: inout SharedLists, read: (Int) -> Reading?) -> Sighting {
         // Indexes, not records: a record copied out of the array is a 600-byte copy.
         context.records.withUnsafeBufferPointer { all in
             // Mostly one record, or already in time order: sorted only when not.
@@ -58,7 +62,7 @@ struct RecordReading {
                                     origin: (all[first].origAddress, all[first].origPort))
             var best: (reading: Reading, record: Int)?
             for index in order {
-                guard let reading = read(all[index]), best.map({ reading.basis > $0.reading.basis }) ?? true else {
+                guard let reading = read(index), best.map({ reading.basis > $0.reading.basis }) ?? true else {
                     continue
                 }
                 best = (reading, index)
