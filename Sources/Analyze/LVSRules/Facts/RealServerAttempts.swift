@@ -142,26 +142,28 @@ enum RealServerAttempts {
     /// Per service and real server, each attempt counted once with its best outcome, in
     /// service then server order, each server's attempts in time order.
     static func tally(_ attempts: [RealServerAttempt]) -> [RealServerTally] {
-        // The few servers are numbered as they come (no hash per attempt); one flat table
-        // from (server, attempt key) to the best sighting so far (by index) and whether any
-        // sighting could judge it.
-        struct Sighting: Hashable {
-            var server: Int
-            var key: RealServerAttempt.Key
-        }
+        // The few servers are numbered as they come (no hash per attempt). Each distinct
+        // (server, attempt key) is an entry: the best sighting so far (by index) and whether
+        // any sighting could judge it. Most keys are stitched connections, whose numbers
+        // are dense: they find their entries through a flat table by connection, chained
+        // per server; only tuple keys are hashed.
         var servers = Numbering<ServiceServer>()
         var serverOf = [Int](repeating: 0, count: attempts.count)
-        var best: [Sighting: (index: Int, judged: Bool)] = [:]
-        best.reserveCapacity(attempts.count)
+        var entries = BestSightings(connections: attempts.reduce(0) { most, attempt in
+            guard case let .connection(number) = attempt.key else { return most }
+            return max(most, number + 1)
+        })
         for i in attempts.indices {
             serverOf[i] = servers.number(ServiceServer(service: attempts[i].service, server: attempts[i].server))
-            let sighting = Sighting(server: serverOf[i], key: attempts[i].key)
-            // One hash for a first sighting (most are), a second only to merge a repeat.
-            guard let (old, judged) = best.updateValue((i, attempts[i].judged), forKey: sighting) else { continue }
-            best[sighting] = (isBetter(attempts[i], than: attempts[old]) ? i : old, judged || attempts[i].judged)
+            let entry = entries.entry(server: serverOf[i], key: attempts[i].key, first: i, judged: attempts[i].judged)
+            // A first sighting (most are) is its entry already; a repeat merges into it.
+            guard let entry else { continue }
+            let old = entries.best[entry].index
+            entries.best[entry] = (isBetter(i, than: old, attempts) ? i : old,
+                                   entries.best[entry].judged || attempts[i].judged)
         }
         var judged = [Bool?](repeating: nil, count: attempts.count)
-        for entry in best.values { judged[entry.index] = entry.judged }
+        for entry in entries.best { judged[entry.index] = entry.judged }
         // The counted attempts of each server in the order given, which is time order when
         // the attempts come in record order (as `find` lists them): then nothing is sorted.
         let ranks = servers.ranks { ($0.service, $0.server) < ($1.service, $1.server) }
@@ -183,14 +185,14 @@ enum RealServerAttempts {
     }
 
     /// A better outcome, or the same one seen where it could be judged.
-    private static func isBetter(_ new: RealServerAttempt, than old: RealServerAttempt) -> Bool {
-        new.outcome < old.outcome || (new.outcome == old.outcome && new.judged && !old.judged)
+    private static func isBetter(_ new: Int, than old: Int, _ attempts: [RealServerAttempt]) -> Bool {
+        attempts[new].outcome < attempts[old].outcome
+            || (attempts[new].outcome == attempts[old].outcome && attempts[new].judged && !attempts[old].judged)
     }
 
     private static func count(_ outcome: RealServerAttempt.Outcome, judged: Bool, _ evidence: PacketReference,
                               into tally: inout RealServerTally) {
         tally.attempts += 1
-        tally.attemptEvidence.append(evidence)
         switch outcome {
         case .answered: tally.answered += 1
         case .refused:

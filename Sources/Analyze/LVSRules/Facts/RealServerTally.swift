@@ -14,7 +14,6 @@ struct RealServerTally {
     var unanswered = 0
     var refusedEvidence: [PacketReference] = []
     var unansweredEvidence: [PacketReference] = []
-    var attemptEvidence: [PacketReference] = []
 
     /// Attempts whose outcome is known.
     var judged: Int { answered + refused + answeredElsewhere + unanswered }
