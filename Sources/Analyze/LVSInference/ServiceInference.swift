@@ -33,12 +33,14 @@ public enum ServiceInference {
         let readRoles: () -> [InferenceResult.PointRole] = {
             RoleInference(context: context, facts: RoleFacts.gather(context, hops: hops)).roles()
         }
-        let stitched: @Sendable () -> [Sighting] = { lent.reading.sightings(lent.hops) }
-        let (roles, stitchedSightings) = context.records.count >= parallelFrom ? inParallel(readRoles, stitched)
+        // The list has room for the sightings of the records no connection stitched (at
+        // most one each), appended below: growing it would move every sighting.
+        let room = context.stitched.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
+        let stitched: @Sendable () -> [Sighting] = { lent.reading.sightings(lent.hops, room: room) }
+        var (roles, sightings) = context.records.count >= parallelFrom ? inParallel(readRoles, stitched)
             : (readRoles(), stitched())
-        var sightings = stitchedSightings
-        sightings.append(contentsOf: RecordReading(context: context, roles: roles.map(\.role))
-            .sightings(stitched: sightings))
+        let fromRecords = RecordReading(context: context, roles: roles.map(\.role)).sightings(stitched: sightings)
+        sightings.append(contentsOf: fromRecords)
         let sources = ServiceKeying(context: context).assign(&sightings)
         let byService = group(sightings)
         let services = discover(byService, sightings, roles: roles, deployment: input.deployment)

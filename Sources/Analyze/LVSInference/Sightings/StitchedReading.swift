@@ -26,9 +26,11 @@ struct StitchedReading {
         }
     }
 
-    func sightings(_ hops: [Hop?]) -> [Sighting] {
+    /// A sighting per connection with a hop, in connection order, in a list with room for
+    /// `room` more.
+    func sightings(_ hops: [Hop?], room: Int = 0) -> [Sighting] {
         var sightings: [Sighting] = []
-        sightings.reserveCapacity(hops.count)
+        sightings.reserveCapacity(hops.count + room)
         var shared = SharedLists()
         context.input.correlation.connections.withUnsafeBufferPointer { connections in
             for number in hops.indices where connections.indices.contains(number) {
