@@ -35,9 +35,12 @@ struct RuleFacts: Sendable {
     private static func rest(_ context: AnalysisContext, _ topology: ServiceTopology, _ foreign: [ForeignReply],
                              _ attempts: [RealServerAttempt])
         -> (byTime: [RealServerAttempt], onLink: [OnLinkClient], toa: TOAAudit) {
-        (attempts.sorted { $0.time < $1.time },
-         OnLinkClients.find(context, topology, foreign: foreign, attempts: attempts),
-         TOAAudit(context, attempts: attempts))
+        // `find` lists them in record order, which is time order: then the list is shared,
+        // not sorted (a sort copies every attempt, even into the order it already has).
+        let inOrder = attempts.indices.dropFirst().allSatisfy { attempts[$0 - 1].time <= attempts[$0].time }
+        return (inOrder ? attempts : attempts.sorted { $0.time < $1.time },
+                OnLinkClients.find(context, topology, foreign: foreign, attempts: attempts),
+                TOAAudit(context, attempts: attempts))
     }
 }
 
