@@ -12,6 +12,8 @@ import Testing
             one.parallelGroups = .max
             var two = Correlator(records: collection.records, points: points)
             two.parallelGroups = 2
+            // Chunks of three groups: every scenario is split into several, taken by both threads.
+            two.groupsPerChunk = 3
             let alone = one.correlate()
             let split = two.correlate()
             #expect(!alone.connections.isEmpty, "\(scenario)")

@@ -24,6 +24,9 @@ public struct Correlator: Sendable {
     /// From this many groups of records on, legs are stitched on two threads (below it a
     /// second thread costs more than it saves; tests lower it).
     var parallelGroups = 4096
+    /// Groups stitched at a time by one of the two threads (a few dozen chunks on the
+    /// benchmark: enough for both to finish together, few enough to join cheaply).
+    var groupsPerChunk = 2048
     /// Per record, read on every step: input, 5-tuple, first-packet time (a column each,
     /// so the steps do not walk the large records).
     let inputs: [Int]
@@ -88,14 +91,14 @@ public struct Correlator: Sendable {
     }
 
     /// Step 4 for every group: each group's legs depend on its records alone, so with
-    /// many groups the second half is stitched on another thread, and the halves joined
-    /// in group order.
+    /// many groups they are stitched in chunks on two threads (`inParallelChunks`), and
+    /// the chunks joined in group order.
     func stitch(_ groups: RecordGroups, offsets: OffsetEstimate, evidence: [MatchEvidence]) -> [ServiceConnection] {
         let count = groups.count
         guard count >= parallelGroups else { return stitch(groups, 0..<count, offsets, evidence) }
-        let (first, second) = inParallel({ stitch(groups, 0..<count / 2, offsets, evidence) },
-                                         { [self] in stitch(groups, count / 2..<count, offsets, evidence) })
-        return first + second
+        return inParallelChunks(count: count, chunkSize: groupsPerChunk) { [self] range in
+            stitch(groups, range, offsets, evidence)
+        }
     }
 
     private func stitch(_ groups: RecordGroups, _ range: Range<Int>, _ offsets: OffsetEstimate,
