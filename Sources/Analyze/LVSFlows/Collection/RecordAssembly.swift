@@ -22,15 +22,26 @@ enum RecordAssembly {
     /// have appended them in: emitted ones first, then each tracker's by slot.
     static func assemble(emitted: [FlowRecord], trackers: [FlowTracker], parallel: Int = defaultParallel)
         -> [FlowRecord] {
+        let live = trackers.reduce(0) { $0 + $1.statistics.liveFlows }
         var sources: [Source] = []
-        sources.reserveCapacity(emitted.count + trackers.reduce(0) { $0 + $1.statistics.liveFlows })
+        sources.reserveCapacity(emitted.count + live)
         for i in emitted.indices {
             sources.append(Source(time: emitted[i].firstTime.rawValue, uid: emitted[i].uid.rawValue, tracker: -1,
                                   index: UInt32(i)))
         }
+        // A live flow's uid is a hash of its key (FlowUID), about 90 ns each: with many, the
+        // upper half of each tracker's slots is read on a second thread. The sort below
+        // orders the sources whatever order they come in (its key is unique).
+        let reading = Making(sources: [], emitted: [], trackers: trackers)
         for t in trackers.indices {
-            trackers[t].forEachLive { slot, time, uid in
-                sources.append(Source(time: time, uid: uid, tracker: Int32(t), index: slot))
+            let limit = trackers[t].liveSlotLimit
+            if live >= parallel {
+                let (lower, upper) = inParallel({ reading.sources(of: t, in: 0..<limit / 2) },
+                                                { reading.sources(of: t, in: limit / 2..<limit) })
+                sources.append(contentsOf: lower)
+                sources.append(contentsOf: upper)
+            } else {
+                sources.append(contentsOf: reading.sources(of: t, in: 0..<limit))
             }
         }
         sources.sort { ($0.time, $0.uid, $0.tracker, $0.index) < ($1.time, $1.uid, $1.tracker, $1.index) }
@@ -52,11 +63,20 @@ enum RecordAssembly {
     }
 
     /// What the two threads read: the sources, the emitted records and the trackers, which
-    /// making a record only reads.
+    /// making a record (or reading its source) only reads.
     private struct Making: @unchecked Sendable {
         let sources: [Source]
         let emitted: [FlowRecord]
         let trackers: [FlowTracker]
+
+        /// The live flows of `trackers[tracker]` among `slots`.
+        func sources(of tracker: Int, in slots: Range<UInt32>) -> [Source] {
+            var found: [Source] = []
+            trackers[tracker].forEachLive(in: slots) { slot, time, uid in
+                found.append(Source(time: time, uid: uid, tracker: Int32(tracker), index: slot))
+            }
+            return found
+        }
 
         func make(_ range: Range<Int>, into target: Target) {
             for k in range {

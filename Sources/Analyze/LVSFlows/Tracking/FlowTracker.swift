@@ -156,9 +156,13 @@ public final class FlowTracker {
         return records
     }
 
-    /// Each live flow's slot, first time and uid, in slot order (`RecordAssembly`).
-    func forEachLive(_ body: (_ slot: UInt32, _ firstTime: Int64, _ uid: UInt64) -> Void) {
-        table.forEachLiveSlot { slot in
+    /// The slots `forEachLive` visits: every live flow's is below it.
+    var liveSlotLimit: UInt32 { table.slotLimit }
+
+    /// Each live flow's slot, first time and uid, in slot order, among `slots`
+    /// (`RecordAssembly`; only reads the tracker).
+    func forEachLive(in slots: Range<UInt32>, _ body: (_ slot: UInt32, _ firstTime: Int64, _ uid: UInt64) -> Void) {
+        table.forEachLiveSlot(in: slots) { slot in
             let entry = table.entry(slot)
             let key = entry.pointee.key
             let uid = FlowTracker.uid(prefix: subPoints.uidPrefixes[Int(key.subPoint)], key: key,
