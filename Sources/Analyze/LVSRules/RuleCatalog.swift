@@ -46,15 +46,16 @@ public enum RuleCatalog {
         var shared = context
         shared.sharedFacts = RuleFacts(shared, parallelFrom: parallelFrom)
         let context = shared
-        // Rules only read the context: with many records, the second half of them runs on
-        // another thread (the findings are sorted afterwards either way).
+        // Rules only read the context: with many records they run on two threads, each
+        // taking the next rule when done with its last (the rules' costs differ widely,
+        // so halves of the list did not finish together). The findings are sorted
+        // afterwards either way.
         guard context.flows.records.count >= parallelFrom else {
             return rules.flatMap { $0.evaluate(context) }.sorted(by: reportOrder)
         }
-        let half = rules.count / 2
-        let (first, second) = inParallel({ rules[..<half].flatMap { $0.evaluate(context) } },
-                                         { rules[half...].flatMap { $0.evaluate(context) } })
-        return (first + second).sorted(by: reportOrder)
+        return inParallelChunks(count: rules.count, chunkSize: 1) { range in
+            rules[range].flatMap { $0.evaluate(context) }
+        }.sorted(by: reportOrder)
     }
 
     /// From this many flow records on, rules and facts are evaluated on two threads.

@@ -19,15 +19,14 @@ enum RealServerAttempts {
                               uniquingKeysWith: { a, _ in a })
         // Fields read through the array: a record copied out is 600 bytes and a few retains.
         let candidates = records.indices.filter { records[$0].isAttempt }
-        // Each candidate is judged on its own: with many records, the second half of them
-        // on another thread, the halves joined in record order.
+        // Each candidate is judged on its own: with many records, in chunks on two
+        // threads, joined in record order.
         guard records.count >= parallelFrom else {
             return attempts(candidates[...], context, topology, answeredAway, ends)
         }
-        let half = candidates.count / 2
-        let (first, second) = inParallel({ attempts(candidates[..<half], context, topology, answeredAway, ends) },
-                                         { attempts(candidates[half...], context, topology, answeredAway, ends) })
-        return first + second
+        return inParallelChunks(count: candidates.count, chunkSize: 4096) { range in
+            attempts(candidates[range], context, topology, answeredAway, ends)
+        }
     }
 
     private static func attempts(_ candidates: ArraySlice<Int>, _ context: AnalysisContext,
