@@ -17,7 +17,7 @@ extension Correlator {
             let draft = scratch.drafts[index]
             let rewrites = index == 0 ? Rewrite()
                 : rewrites(from: scratch.drafts[index - 1], to: draft, scratch.draftRecords)
-            legs.append(makeLeg(draft, scratch.draftRecords, rewrites: rewrites, offsets: offsets))
+            legs.append(makeLeg(draft, scratch.draftRecords, rewrites: rewrites, offsets: offsets, &scratch))
         }
         return legs
     }
@@ -104,7 +104,7 @@ extension Correlator {
     }
 
     private func makeLeg(_ draft: LegDraft, _ list: [Int], rewrites: Rewrite,
-                         offsets: OffsetEstimate) -> ConnectionLeg {
+                         offsets: OffsetEstimate, _ scratch: inout LegScratch) -> ConnectionLeg {
         let first = list[draft.members.lowerBound]
         var tunnel: TunnelEndpoints?
         if containsLink(draft, list, where: \.encapsulated) {
@@ -115,26 +115,27 @@ extension Correlator {
         var start = Int64.max
         for k in draft.members {
             let i = list[k]
-            var own: [LinkLeg] = []
-            own.reserveCapacity(records[i].linkLegs.count)
+            scratch.links.removeAll(keepingCapacity: true)
             for count in records[i].linkLegs where count.direction == .orig && draft.holds(count.leg) {
-                own.append(count.leg)
+                scratch.links.append(count.leg)
             }
-            own.sort()
+            scratch.links.sort()
             observations.append(LegObservation(point: records[i].point, input: inputs[i], uid: records[i].uid,
-                                               record: i, links: own))
+                                               record: i, links: scratch.sharedLinks()))
             start = min(start, offsets.corrected(time(i), input: inputs[i]))
         }
         // The leg's distinct links, sorted: a lone record's own when they are distinct
         // (one array for both).
-        var links: [LinkLeg] = []
+        var links: [LinkLeg]
         if observations.count == 1, Self.allDistinct(observations[0].links) {
             links = observations[0].links
         } else {
+            scratch.links.removeAll(keepingCapacity: true)
             forEachLink(draft, list) { link in
-                if !links.contains(link) { links.append(link) }
+                if !scratch.links.contains(link) { scratch.links.append(link) }
             }
-            links.sort()
+            scratch.links.sort()
+            links = scratch.sharedLinks()
         }
         // The first member's fields read in place (a `let` of the record copies all of it).
         return ConnectionLeg(protocolNumber: records[first].protocolNumber, origAddress: records[first].origAddress,
