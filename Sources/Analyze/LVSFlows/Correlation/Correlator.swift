@@ -37,6 +37,8 @@ public struct Correlator: Sendable {
     let strongKeys: [KeyedValue]
     /// Per record: its packets used two originator-direction links (`mayHoldLegs`).
     let twoLinks: [Bool]
+    /// Per record: its uid (the result's membership by uid).
+    let uids: [FlowUID]
 
     public init(records: [FlowRecord], points: [String]) {
         self.records = records
@@ -44,14 +46,16 @@ public struct Correlator: Sendable {
         // One pass over the (448-byte) records for every column: each pass of its own
         // would fetch them from memory again.
         var inputs: [Int] = [], tuples: [TupleKey] = [], times: [Int64] = [], twoLinks: [Bool] = []
-        var keyed: [KeyedValue] = []
+        var keyed: [KeyedValue] = [], uids: [FlowUID] = []
         inputs.reserveCapacity(records.count)
+        uids.reserveCapacity(records.count)
         tuples.reserveCapacity(records.count)
         times.reserveCapacity(records.count)
         twoLinks.reserveCapacity(records.count)
         keyed.reserveCapacity(records.count * 2)
         for i in records.indices {
             inputs.append(records[i].input)
+            uids.append(records[i].uid)
             tuples.append(TupleKey(records[i]))
             times.append((records[i].fingerprint.firstPacketTime ?? records[i].firstTime).rawValue)
             var links = 0
@@ -68,6 +72,7 @@ public struct Correlator: Sendable {
         self.tuples = tuples
         self.times = times
         self.twoLinks = twoLinks
+        self.uids = uids
         strongKeys = keyed
     }
 
@@ -82,12 +87,16 @@ public struct Correlator: Sendable {
         groups = RecordGroups(&sets, count: records.count)
         var connections = stitch(groups, offsets: offsets, evidence: evidence)
         let keys = connections.map { ($0.firstTime.rawValue, $0.id) }
-        connections = connections.indices.sorted { keys[$0] < keys[$1] }.map { connections[$0] }
+        // Groups come in record order, which is nearly time order: when the connections
+        // are in order already, they are not copied into a sorted list.
+        if !keys.indices.dropFirst().allSatisfy({ !(keys[$0] < keys[$0 - 1]) }) {
+            connections = connections.indices.sorted { keys[$0] < keys[$1] }.map { connections[$0] }
+        }
         let members = membership(connections)
         let referencePoint = points.indices.contains(reference) ? points[reference] : ""
         return CorrelationResult(reference: reference, referencePoint: referencePoint,
                                  clockOffsets: offsets.report, connections: connections,
-                                 members: members, memberUIDs: records.map(\.uid))
+                                 members: members, memberUIDs: uids)
     }
 
     /// Step 4 for every group: each group's legs depend on its records alone, so with
