@@ -8,6 +8,11 @@ import LVSWire
 /// extended with what LVS analysis needs: link legs (MAC pairs), forwarded copies,
 /// retransmissions, TTLs, TOA, ICMP errors, tunnel endpoints and the fingerprint that
 /// correlation matches across points.
+///
+/// Frame numbers and counts are stored in 32 bits and option rooms in a byte, as the
+/// tracker keeps them (`Count32`, `FrameNumber`, `OptionRoom`), behind `Int` properties: a
+/// record is read in whole passes, a million at a time, and fills fresh memory page by
+/// page when made.
 public struct FlowRecord: Sendable {
     public var uid: FlowUID
     /// The capture point or sub-point (`NAME/IFACE`).
@@ -27,14 +32,8 @@ public struct FlowRecord: Sendable {
     public var innerVLAN: UInt16?
     public var firstTime: Timestamp
     public var lastTime: Timestamp
-    @inlinable public var firstFrame: Int {
-        get { Int(frames.first) }
-        set { frames.first = UInt32(clamping: newValue) }
-    }
-    @inlinable public var lastFrame: Int {
-        get { Int(frames.last) }
-        set { frames.last = UInt32(clamping: newValue) }
-    }
+    @Count32 public var firstFrame: Int
+    @Count32 public var lastFrame: Int
     public var state: ConnState
     /// Zeek's history letters (upper case: originator), at most 15.
     public var history: String
@@ -44,48 +43,24 @@ public struct FlowRecord: Sendable {
     public var resp: FlowDirectionStats
     /// Packets seen a second time on another link leg (forwarded by the capturing host,
     /// or by a DR director on a segment capture); not counted in the packets above.
-    @inlinable public var forwardedCopies: Int {
-        get { Int(counts.forwardedCopies) }
-        set { counts.forwardedCopies = UInt32(clamping: newValue) }
-    }
+    @Count32 public var forwardedCopies: Int
     /// Frames of the orig's first SYN, the first SYN-ACK, the first payload, the first RST.
-    @inlinable public var synFrame: Int? {
-        get { FrameNumbers.read(frames.syn) }
-        set { frames.syn = FrameNumbers.stored(newValue) }
-    }
-    @inlinable public var synAckFrame: Int? {
-        get { FrameNumbers.read(frames.synAck) }
-        set { frames.synAck = FrameNumbers.stored(newValue) }
-    }
-    @inlinable public var firstDataFrame: Int? {
-        get { FrameNumbers.read(frames.data) }
-        set { frames.data = FrameNumbers.stored(newValue) }
-    }
-    @inlinable public var firstResetFrame: Int? {
-        get { FrameNumbers.read(frames.reset) }
-        set { frames.reset = FrameNumbers.stored(newValue) }
-    }
+    @FrameNumber public var synFrame: Int?
+    @FrameNumber public var synAckFrame: Int?
+    @FrameNumber public var firstDataFrame: Int?
+    @FrameNumber public var firstResetFrame: Int?
     /// Link legs per direction, in order of first use (at most four; `otherLegPackets`
     /// counts packets on further legs).
     public var linkLegs: [LinkLegCount]
-    @inlinable public var otherLegPackets: Int {
-        get { Int(counts.otherLegPackets) }
-        set { counts.otherLegPackets = UInt32(clamping: newValue) }
-    }
+    @Count32 public var otherLegPackets: Int
     public var toa: TOAObservation? {
         @inlinable get { rare?.values.toa }
         set { updateRare { $0.toa = newValue } }
     }
     /// TCP option bytes left (40 − options length) on the SYN and on the handshake ACK:
     /// room for a TOA (8 bytes IPv4, 20 IPv6).
-    @inlinable public var optionRoomSYN: Int? {
-        get { counts.optionRoomSYN == Self.noRoom ? nil : Int(counts.optionRoomSYN) }
-        set { counts.optionRoomSYN = newValue.map { UInt8(clamping: min($0, Int(Self.noRoom) - 1)) } ?? Self.noRoom }
-    }
-    @inlinable public var optionRoomHandshakeACK: Int? {
-        get { counts.optionRoomACK == Self.noRoom ? nil : Int(counts.optionRoomACK) }
-        set { counts.optionRoomACK = newValue.map { UInt8(clamping: min($0, Int(Self.noRoom) - 1)) } ?? Self.noRoom }
-    }
+    @OptionRoom public var optionRoomSYN: Int?
+    @OptionRoom public var optionRoomHandshakeACK: Int?
     public var icmpErrors: ICMPErrorSummary? {
         @inlinable get { rare?.values.icmpErrors }
         set { updateRare { $0.icmpErrors = newValue } }
@@ -101,12 +76,6 @@ public struct FlowRecord: Sendable {
     /// The IPVS connection state the flow's packets would have left an entry in.
     public var ipvsState: IPVSTCPState
     public var end: FlowEnd
-    // Frame numbers and counts the tracker keeps in 32 bits (frames are numbered from 1:
-    // 0 stands for none), and the option rooms in a byte: a record is read in whole
-    // passes, a million at a time, and fills fresh memory page by page when made.
-    @usableFromInline var frames: FrameNumbers
-    @usableFromInline var counts: SmallCounts
-    @usableFromInline static var noRoom: UInt8 { 0xFF }
     /// TOA, ICMP errors and tunnel, which few flows have (168 of the record's bytes
     /// inline): out of line, shared by copies, nil when none is set.
     @usableFromInline private(set) var rare: FlowRecordRareFields?
@@ -132,12 +101,14 @@ public struct FlowRecord: Sendable {
         self.innerVLAN = innerVLAN
         self.firstTime = firstTime
         self.lastTime = lastTime
-        frames = FrameNumbers(first: UInt32(clamping: firstFrame), last: UInt32(clamping: lastFrame),
-                              syn: FrameNumbers.stored(synFrame), synAck: FrameNumbers.stored(synAckFrame),
-                              data: FrameNumbers.stored(firstDataFrame), reset: FrameNumbers.stored(firstResetFrame))
-        counts = SmallCounts(forwardedCopies: UInt32(clamping: forwardedCopies),
-                             otherLegPackets: UInt32(clamping: otherLegPackets), optionRoomSYN: Self.noRoom,
-                             optionRoomACK: Self.noRoom)
+        self.firstFrame = firstFrame
+        self.lastFrame = lastFrame
+        self.forwardedCopies = forwardedCopies
+        self.synFrame = synFrame
+        self.synAckFrame = synAckFrame
+        self.firstDataFrame = firstDataFrame
+        self.firstResetFrame = firstResetFrame
+        self.otherLegPackets = otherLegPackets
         self.state = state
         self.history = history
         self.flipped = flipped
