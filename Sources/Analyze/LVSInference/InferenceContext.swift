@@ -32,7 +32,7 @@ final class InferenceContext {
         var membership = [(connection: Int, rewrites: Rewrite)?](repeating: nil, count: records.count)
         let connections = input.correlation.connections.count
         var start = [Int](repeating: 0, count: connections + 1)
-        // Read in place: a `let` of the element copies the whole (448-byte) record.
+        // Read in place: a `let` of the element copies the whole (440-byte) record.
         records.withUnsafeBufferPointer { records in
             for i in records.indices {
                 if let member = input.correlation.member(at: i, uid: records[i].uid),

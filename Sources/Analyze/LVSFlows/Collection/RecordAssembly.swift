@@ -1,7 +1,7 @@
 /// Puts together the collection's records in `FlowCollection.order`: the records emitted
 /// while reading, and those of the flows still live at the end of input, which are made
 /// straight into their sorted places. Sorting after the fact would move every
-/// (448-byte) record once more, and making the live records into an array of their own
+/// (440-byte) record once more, and making the live records into an array of their own
 /// first would copy them again. A copy into fresh memory also pays a page fault per
 /// 4 KiB (about 1.5 µs on the virtual machines the benchmarks run on).
 enum RecordAssembly {

@@ -43,7 +43,7 @@ public struct Correlator: Sendable {
     public init(records: [FlowRecord], points: [String]) {
         self.records = records
         self.points = points
-        // One pass over the (448-byte) records for every column: each pass of its own
+        // One pass over the (440-byte) records for every column: each pass of its own
         // would fetch them from memory again.
         var inputs: [Int] = [], tuples: [TupleKey] = [], times: [Int64] = [], twoLinks: [Bool] = []
         var keyed: [KeyedValue] = [], uids: [FlowUID] = []

@@ -61,7 +61,7 @@ struct RoleFacts {
 
     private mutating func note(_ index: Int, profile: PointProfile, context: InferenceContext) {
         // Fields read through the array: a record handed to a function, even borrowed from
-        // a buffer pointer, was copied whole (448 bytes) for every record.
+        // a buffer pointer, was copied whole (440 bytes) for every record.
         let records = context.records
         if records[index].resp.packets > 0 {
             Self.insert(records[index].respAddress, into: &served, known: &knownServed)

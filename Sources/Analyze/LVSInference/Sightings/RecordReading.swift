@@ -52,7 +52,7 @@ struct RecordReading {
     /// The sighting of a group of records; `read` reads the record at an index (in place:
     /// handing it a record from the buffer below copied the record).
     func sighting(_ members: [Int], shared: inout SharedLists, read: (Int) -> Reading?) -> Sighting {
-        // Indexes, not records: a record copied out of the array is a 448-byte copy.
+        // Indexes, not records: a record copied out of the array is a 440-byte copy.
         context.records.withUnsafeBufferPointer { all in
             // Mostly one record, or already in time order: sorted only when not.
             let inOrder = zip(members, members.dropFirst()).allSatisfy { !(all[$1].firstTime < all[$0].firstTime) }

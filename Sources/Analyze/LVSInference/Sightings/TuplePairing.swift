@@ -65,7 +65,7 @@ struct TuplePairing {
         let records = context.records
         // In time order, the earlier first when equal (a stable sort of the two).
         let (a, b) = records[y.record].firstTime < records[x.record].firstTime ? (y, x) : (x, y)
-        // Legs and fields read in place: a record copied out is 448 bytes.
+        // Legs and fields read in place: a record copied out is 440 bytes.
         let into = records[a.record].linkLegs.first { $0.direction == .orig }?.leg
         let out = records[b.record].linkLegs.first { $0.direction == .orig }?.leg
         guard records[a.record].respAddress != records[b.record].respAddress,

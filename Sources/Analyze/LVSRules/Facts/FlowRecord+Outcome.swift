@@ -6,7 +6,7 @@ import LVSWire
 ///
 /// The facts read these on array elements (`records[i].x`); the element is read in place
 /// only when nothing between its fields calls into another module (`==` on LVSFlows'
-/// enums, a `String` search), else it is copied whole (448 bytes and the retains of its
+/// enums, a `String` search), else it is copied whole (440 bytes and the retains of its
 /// fields). So cases are matched, not compared, and `wasRefused` reads fields by index.
 extension FlowRecord {
     var isTCP: Bool { protocolNumber == .tcp }

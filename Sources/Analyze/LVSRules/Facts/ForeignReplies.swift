@@ -42,7 +42,7 @@ enum ForeignReplies {
         // with NAT and FULL-NAT services alone, the director's records need no look, and
         // when nothing else is left the requests need no table.
         let rewritingOnly = topology.services.allSatisfy { $0.mode == .nat || $0.mode == .fullnat }
-        // By index: a record copied out is 448 bytes and the retains of its fields.
+        // By index: a record copied out is 440 bytes and the retains of its fields.
         let replies = records.indices.filter { i in
             (records[i].isTCP || records[i].isUDP) && !topology.isRequest(at: i)
                 && !(rewritingOnly && topology.role(i, in: records) == .director)

@@ -9,7 +9,7 @@ enum OnLinkClients {
                      attempts: [RealServerAttempt]) -> [OnLinkClient] {
         let records = context.flows.records
         var found: [ServiceClient: [PacketReference]] = [:]
-        // Records read in place, by index: one copied out is 448 bytes.
+        // Records read in place, by index: one copied out is 440 bytes.
         for a in attempts.indices where attempts[a].mode == .nat && seenOnLink(attempts[a].record, records, topology) {
             let i = attempts[a].record
             found[ServiceClient(service: attempts[a].service, client: records[i].origAddress), default: []]

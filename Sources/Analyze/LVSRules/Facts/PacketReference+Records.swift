@@ -8,7 +8,7 @@ extension PacketReference {
         self.init(capture: record.point.point, frame: record.firstFrame, time: record.firstTime)
     }
 
-    /// `records[index]`'s first packet, read in place (a record copied out is 448 bytes).
+    /// `records[index]`'s first packet, read in place (a record copied out is 440 bytes).
     init(firstOf index: Int, in records: [FlowRecord]) {
         self.init(capture: records[index].point.point, frame: records[index].firstFrame,
                   time: records[index].firstTime)

@@ -17,7 +17,7 @@ enum RealServerAttempts {
         let answeredAway = Set(foreign.map { AnsweredAway(point: $0.point, client: $0.client, port: $0.clientPort) })
         let ends = Dictionary(context.flows.points.map { ($0.input.point, $0.end?.rawValue ?? .max) },
                               uniquingKeysWith: { a, _ in a })
-        // Fields read through the array: a record copied out is 448 bytes and a few retains.
+        // Fields read through the array: a record copied out is 440 bytes and a few retains.
         let candidates = records.indices.filter { records[$0].isAttempt }
         // Each candidate is judged on its own: with many records, in chunks on two
         // threads, joined in record order.

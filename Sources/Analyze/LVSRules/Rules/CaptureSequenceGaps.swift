@@ -29,7 +29,7 @@ struct CaptureSequenceGaps: Rule {
     func evaluate(_ context: AnalysisContext) -> [Finding] {
         var gaps: [String: (flows: Int, gaps: Int, evidence: [PacketReference])] = [:]
         let records = context.flows.records
-        // By index: a record copied out is 448 bytes.
+        // By index: a record copied out is 440 bytes.
         for i in records.indices where records[i].orig.gaps + records[i].resp.gaps > 0 {
             gaps.update(records[i].point.point, default: (0, 0, [])) { entry in
                 entry.flows += 1

@@ -36,7 +36,7 @@ struct DirectorBypassed: Rule {
         guard !topology.directorMACs.isEmpty else { return [] }
         var seen: [ServiceServer: (senders: Set<MACAddress>, connections: Set<String>, evidence: [PacketReference])] = [:]
         let records = context.flows.records
-        // By index, DR/TUN requests first: a record copied out is 448 bytes.
+        // By index, DR/TUN requests first: a record copied out is 440 bytes.
         for r in records.indices where records[r].isAttempt {
             guard let i = topology.directServiceIndex(at: r) else { continue }
             let servers = topology.services[i].realServers

@@ -41,7 +41,7 @@ struct ICMPErrorLeaksRealServer: Rule {
         let topology = context.facts.topology
         var seen: [IPAddress: (services: Set<VirtualServiceID>, evidence: [PacketReference], count: Int)] = [:]
         let records = context.flows.records
-        // By index: a record copied out is 448 bytes, and most are not ICMP errors.
+        // By index: a record copied out is 440 bytes, and most are not ICMP errors.
         for i in records.indices where records[i].protocolNumber == .icmp || records[i].protocolNumber == .icmpv6
             || records[i].icmpErrors != nil {
             guard let (sender, reference) = leakedError(i, records),

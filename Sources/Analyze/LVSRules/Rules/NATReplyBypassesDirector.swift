@@ -46,7 +46,7 @@ struct NATReplyBypassesDirector: Rule {
         let records = context.flows.records
         let attempts = context.facts.attempts
         // The attempts already name each NAT leg's service and real server; their records
-        // are read in place (one copied out is 448 bytes).
+        // are read in place (one copied out is 440 bytes).
         for a in attempts.indices where attempts[a].mode == .nat {
             let i = attempts[a].record
             guard !onLink.contains(ServiceClient(service: attempts[a].service, client: records[i].origAddress)) else {
