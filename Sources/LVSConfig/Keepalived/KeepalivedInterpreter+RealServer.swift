@@ -3,7 +3,7 @@ import LVSWire
 /// `real_server ADDR [PORT] { ... }`, `sorry_server ADDR [PORT]` and `lvs_method`.
 extension KeepalivedInterpreter {
     func serverHeader(_ statement: KeepalivedNode) throws(ConfigError) -> RealServerDraft {
-        let what = "\(statement.keyword.text.replacingOccurrences(of: "_", with: " ")) address"
+        let what = "\(statement.keyword.text.replacing("_", with: " ")) address"
         let address = try address(try value(statement), what: what)
         let port = statement.words.count > 2 ? try self.port(statement.words[2]) : nil
         return RealServerDraft(address: address, port: port, location: statement.location)

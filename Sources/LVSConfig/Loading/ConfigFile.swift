@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Reads a configuration file as UTF-8 text, turning every way that can fail into a
 /// `ConfigError` that names the file.
@@ -57,14 +57,21 @@ enum ConfigFile {
 
     /// The directory relative include paths are resolved against.
     static func directory(of path: String) -> String {
-        let parent = (path as NSString).deletingLastPathComponent
-        return parent.isEmpty ? "." : parent
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        var parent = path[..<slash]
+        while parent.hasSuffix("/") { parent.removeLast() }
+        return parent.isEmpty ? "/" : String(parent)
     }
 
     /// The path with `.`/`..` and symbolic links resolved: the identity of a file for
     /// include-cycle detection.
     static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        // A path realpath(3) cannot resolve names no file: opening it fails with its own error.
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Paths matching a shell pattern, sorted (glob(3) sorts by default); empty when none.

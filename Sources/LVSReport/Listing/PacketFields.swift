@@ -1,4 +1,3 @@
-import Foundation
 import LVSDecode
 import LVSWire
 
@@ -86,6 +85,6 @@ public enum PacketFields {
 
     static func tsvEscape(_ text: String) -> String {
         text.contains(where: { $0 == "\t" || $0 == "\n" })
-            ? text.replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n") : text
+            ? text.replacing("\t", with: "\\t").replacing("\n", with: "\\n") : text
     }
 }

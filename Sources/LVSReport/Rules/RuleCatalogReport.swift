@@ -69,7 +69,7 @@ public struct RuleCatalogReport: Sendable {
 
     /// Text for a table cell: pipes escaped, one line.
     static func cell(_ text: String) -> String {
-        inline(text).replacingOccurrences(of: "|", with: "\\|")
+        inline(text).replacing("|", with: "\\|")
     }
 
     /// Text for a markdown paragraph: one line, `<` and `>` outside code spans escaped.
