@@ -127,6 +127,17 @@ public struct DecodedPacket: Sendable {
         return present.contains(.ip) ? ipStorage.payloadOffset + 8 : nil
     }
 
+    /// The transport's payload length, read in place (nil without TCP or UDP).
+    @inlinable public var transportPayloadLength: Int? {
+        present.contains(.transport) ? transportStorage.payloadLength : nil
+    }
+
+    /// The innermost IP header's payload length, read in place (nil without IP).
+    @inlinable public var innerIPPayloadLength: Int? {
+        if present.contains(.tunnel) { return tunnelStorage.inner.payloadLength }
+        return present.contains(.ip) ? ipStorage.payloadLength : nil
+    }
+
     @inlinable public var isTruncated: Bool {
         if case .truncated = status { return true }
         return false

@@ -1,3 +1,6 @@
+import LVSCapture
+import LVSDecode
+import LVSTestSupport
 @testable import LVSFlows
 import Testing
 
@@ -43,5 +46,44 @@ import Testing
         #expect(digest(bytes, payload: 50) == nil)
         #expect(digest(bytes, offset: -1, payload: 10) == nil)
         #expect(digest(bytes, payload: 40) != nil)
+    }
+}
+
+/// The digest the reading thread makes of each decoded packet is the one the tracker used
+/// to make from the frame itself: of the TCP or UDP payload, or of an ICMP body.
+@Suite struct PacketDigestTests {
+    private func reference(_ packet: DecodedPacket, _ frame: UnsafeRawBufferPointer) -> UInt32 {
+        if let transport = packet.transport {
+            return PayloadDigest.digest(frame, offset: transport.payloadOffset,
+                                        payloadLength: transport.payloadLength) ?? 0
+        }
+        if packet.icmp != nil, let ip = packet.innerIP {
+            return PayloadDigest.digest(frame, offset: ip.payloadOffset + 8, payloadLength: max(0, ip.payloadLength - 8))
+                ?? 0
+        }
+        return 0
+    }
+
+    @Test("equal to the digest of the transport payload or ICMP body, on every corpus packet")
+    func sameAsFromTheFrame() throws {
+        let files = try FixturePaths.corpusFiles(in: "tcpdump-tests", extensions: ["pcap", "pcapng"])
+            + FixturePaths.corpusFiles(in: "lvscope-fixtures", extensions: ["pcap", "pcapng"])
+        let decoder = PacketDecoder()
+        var packet = DecodedPacket()
+        var seen = (transport: 0, icmp: 0, partial: 0)
+        for file in files {
+            guard let reader = try? CaptureReader(path: file) else { continue }
+            while let borrowed = try? reader.nextPacket() {
+                decoder.decode(borrowed.bytes, linkType: borrowed.record.linkType,
+                               originalLength: borrowed.record.originalLength, into: &packet)
+                let made = withUnsafePointer(to: packet) { PayloadDigest.digest(of: $0, in: borrowed.bytes) }
+                #expect(made == reference(packet, borrowed.bytes), "\(file) frame \(borrowed.record.frameNumber)")
+                if packet.transport != nil { seen.transport += 1 } else if packet.icmp != nil { seen.icmp += 1 }
+                if made == 0, (packet.transport?.payloadLength ?? 0) > 0 { seen.partial += 1 }
+            }
+        }
+        #expect(seen.transport > 10_000)
+        #expect(seen.icmp > 100)
+        #expect(seen.partial > 100)
     }
 }

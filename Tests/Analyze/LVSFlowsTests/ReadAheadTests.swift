@@ -19,9 +19,8 @@ import Testing
 
     @Test("every lab scenario: threaded, in line and with tiny batches give the same flows and claims")
     func sameFlowsEveryWay() throws {
-        // 3 packets or 200 bytes per batch: most frames end a batch, and a frame larger than
-        // 200 bytes must grow an empty batch's arena.
-        let tiny = ReadAhead.Shape(threaded: true, batchPackets: 3, batchBytes: 200, batchCount: 2)
+        // 3 packets per batch: most frames end a batch.
+        let tiny = ReadAhead.Shape(threaded: true, batchPackets: 3, batchCount: 2)
         let scenarios = try LabScenario.all()
         #expect(scenarios.count >= 10)
         for scenario in scenarios {
@@ -52,7 +51,7 @@ import Testing
         let path = directory.path("bad.pcap")
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         for shape in [ReadAhead.Shape(), ReadAhead.Shape(threaded: false),
-                      ReadAhead.Shape(threaded: true, batchPackets: 7, batchBytes: 300, batchCount: 2)] {
+                      ReadAhead.Shape(threaded: true, batchPackets: 7, batchCount: 2)] {
             let error = #expect(throws: CaptureError.self) {
                 try collect([CaptureInput(point: "bad", path: path)], shape)
             }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct ThreadFallbackTests {
     @Test("no thread to be had: the same records, connections and claims on every lab scenario")
     func sameResultsWithoutThreads() throws {
-        let tiny = ReadAhead.Shape(threaded: true, batchPackets: 5, batchBytes: 300, batchCount: 2)
+        let tiny = ReadAhead.Shape(threaded: true, batchPackets: 5, batchCount: 2)
         var expected: [String: (records: [String], connections: [ServiceConnection])] = [:]
         let scenarios = try LabScenario.all()
         for scenario in scenarios {

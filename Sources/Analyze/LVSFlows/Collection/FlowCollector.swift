@@ -39,7 +39,7 @@ public enum FlowCollector {
                 ends[input] = record.timestamp
                 counts[input].packets += 1
                 counts[input].bytes += record.capturedLength
-                trackers[input].process(record, UnsafePointer(batch.packets + i), batch.frames[i])
+                trackers[input].process(record, UnsafePointer(batch.packets + i), digest: batch.digests[i])
             }
             packets += batch.count
             let end = batch.end

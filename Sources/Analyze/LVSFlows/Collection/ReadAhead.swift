@@ -13,11 +13,8 @@ final class ReadAhead: @unchecked Sendable {
         // 1024 packets a batch: each handoff can wake the other thread, which costs most on
         // a virtual machine. Measured on the 1.5M-packet file: 512 woke a sleeping side
         // five times as often (futex calls) and took 6% longer; 2048 and 4096 were no
-        // faster (their batches outgrow the caches). The four in flight take about 5 MB.
+        // faster (their batches outgrow the caches). The four in flight take about 3 MB.
         var batchPackets = 1024
-        /// Bytes of kept frame starts per batch (about 120 a packet: headers and 64 bytes of
-        /// payload; an empty batch grows to take a larger one).
-        var batchBytes = 512 << 10
         /// Filling, waiting, being tracked, and one spare so that neither side waits on a
         /// slow spell of the other.
         var batchCount = 4
@@ -36,7 +33,7 @@ final class ReadAhead: @unchecked Sendable {
         self.merge = merge
         self.decoder = decoder
         let batches = (0..<(shape.threaded ? max(2, shape.batchCount) : 1)).map { _ in
-            DecodedBatch(capacity: max(1, shape.batchPackets), arenaBytes: max(64, shape.batchBytes))
+            DecodedBatch(capacity: max(1, shape.batchPackets))
         }
         guard shape.threaded else {
             inline = batches.first

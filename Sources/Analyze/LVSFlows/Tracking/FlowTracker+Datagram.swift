@@ -3,7 +3,7 @@ import LVSWire
 
 extension FlowTracker {
     /// UDP (and any other transport with ports the decoder reads).
-    func trackDatagram(_ transport: TransportInfo, _ c: PacketContext, _ frame: UnsafeRawBufferPointer) {
+    func trackDatagram(_ transport: TransportInfo, _ c: PacketContext) {
         let (key, sourceIsA) = FlowKey.make(source: c.source, sourcePort: transport.sourcePort,
                                             destination: c.destination, destinationPort: transport.destinationPort,
                                             proto: transport.protocolNumber.rawValue, echo: false,
@@ -14,9 +14,8 @@ extension FlowTracker {
         let payload = transport.payloadLength
         // IPv6 has no IP ID, and many stacks send UDP with ID 0: the payload's digest
         // tells two datagrams apart.
-        let digest = PayloadDigest.digest(frame, offset: transport.payloadOffset, payloadLength: payload) ?? 0
         let signature = FlowTracker.signature(UInt64(c.ipID) | UInt64(UInt32(truncatingIfNeeded: payload)) << 32,
-                                              UInt64(digest) << 1 | UInt64(direction.rawValue))
+                                              UInt64(c.digest) << 1 | UInt64(direction.rawValue))
         if classify(entry, direction, signature: signature, resendable: false, oldData: false, c) == .copy {
             countCopy(entry, direction, c)
             return
@@ -24,19 +23,19 @@ extension FlowTracker {
         let s = count(entry, direction, c)
         if noteChecksum(transport.checksum, entry, direction) { return }
         s.pointee.payloadBytes &+= UInt64(payload)
-        noteDatagramContent(entry, direction, c, frame, offset: transport.payloadOffset, length: payload)
+        noteDatagramContent(entry, direction, c, length: payload)
     }
 
     /// Zeek's D/d once per side, and the fingerprint of each side's first datagram.
     func noteDatagramContent(_ entry: UnsafeMutablePointer<FlowEntry>, _ direction: FlowDirection, _ c: PacketContext,
-                             _ frame: UnsafeRawBufferPointer, offset: Int, length: Int) {
+                             length: Int) {
         let s = side(entry, direction)
         if s.pointee.packets == 1 {
             if direction == .orig {
                 entry.pointee.fingerprint.firstIPID = c.ipID
-                noteRequest(entry, frame, offset: offset, length: length)
+                noteRequest(entry, digest: c.digest, length: length)
             } else {
-                noteResponse(entry, frame, offset: offset, length: length)
+                noteResponse(entry, digest: c.digest, length: length)
             }
         }
         if length > 0 {

@@ -50,7 +50,7 @@ extension FlowTracker {
 
     /// Records the invariant content correlation matches (`FingerprintState`).
     func noteFingerprint(_ entry: UnsafeMutablePointer<FlowEntry>, _ direction: FlowDirection, _ tcp: TCPInfo,
-                         _ transport: TransportInfo, _ c: PacketContext, _ frame: UnsafeRawBufferPointer) {
+                         _ transport: TransportInfo, _ c: PacketContext) {
         let s = side(entry, direction)
         let payload = transport.payloadLength
         if direction == .orig {
@@ -60,25 +60,22 @@ extension FlowTracker {
                 entry.pointee.fingerprint.synTimestamp = tcp.timestamp ?? 0
             }
             if payload > 0, !s.pointee.seen.contains(.data) {
-                noteRequest(entry, frame, offset: transport.payloadOffset, length: payload)
+                noteRequest(entry, digest: c.digest, length: payload)
                 entry.pointee.fingerprint.requestTimestamp = tcp.timestamp ?? 0
             }
         } else if payload > 0, !s.pointee.seen.contains(.data) {
-            noteResponse(entry, frame, offset: transport.payloadOffset, length: payload)
+            noteResponse(entry, digest: c.digest, length: payload)
         }
     }
 
-    func noteRequest(_ entry: UnsafeMutablePointer<FlowEntry>, _ frame: UnsafeRawBufferPointer, offset: Int,
-                     length: Int) {
-        let digest = PayloadDigest.digest(frame, offset: offset, payloadLength: length)
-        entry.pointee.fingerprint.requestDigest = digest ?? 0
+    func noteRequest(_ entry: UnsafeMutablePointer<FlowEntry>, digest: UInt32, length: Int) {
+        entry.pointee.fingerprint.requestDigest = digest
         entry.pointee.fingerprint.requestLength = UInt16(clamping: length)
-        if digest == nil { entry.pointee.flags.insert(.requestPartial) }
+        if digest == 0 { entry.pointee.flags.insert(.requestPartial) }
     }
 
-    func noteResponse(_ entry: UnsafeMutablePointer<FlowEntry>, _ frame: UnsafeRawBufferPointer, offset: Int,
-                      length: Int) {
-        entry.pointee.fingerprint.responseDigest = PayloadDigest.digest(frame, offset: offset, payloadLength: length) ?? 0
+    func noteResponse(_ entry: UnsafeMutablePointer<FlowEntry>, digest: UInt32, length: Int) {
+        entry.pointee.fingerprint.responseDigest = digest
         entry.pointee.fingerprint.responseLength = UInt16(clamping: length)
     }
 }

@@ -5,7 +5,7 @@ extension FlowTracker {
     /// ICMP and ICMPv6: an echo conversation is one flow per identifier; any other message
     /// is a flow keyed like Zeek's (type and counterpart type, or type and code). An error
     /// is also counted on the flow whose packet it quotes.
-    func trackICMP(_ icmp: ICMPInfo, _ ip: IPInfo, _ c: PacketContext, _ frame: UnsafeRawBufferPointer) {
+    func trackICMP(_ icmp: ICMPInfo, _ ip: IPInfo, _ c: PacketContext) {
         if icmp.isError { attachError(icmp, c) }
         let proto: UInt8 = icmp.version == 4 ? 1 : 58
         let echoRequest: UInt8 = icmp.version == 4 ? 8 : 128
@@ -30,7 +30,7 @@ extension FlowTracker {
         let s = count(entry, direction, c)
         if noteChecksum(icmp.checksum, entry, direction) { return }
         s.pointee.payloadBytes &+= UInt64(body)
-        noteDatagramContent(entry, direction, c, frame, offset: ip.payloadOffset + 8, length: body)
+        noteDatagramContent(entry, direction, c, length: body)
     }
 
     /// Counts an ICMP error on the flow its quoted header names, when that flow is live

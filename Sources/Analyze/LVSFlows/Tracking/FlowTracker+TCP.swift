@@ -2,7 +2,7 @@ import LVSDecode
 import LVSWire
 
 extension FlowTracker {
-    func trackTCP(_ tcp: TCPInfo, _ transport: TransportInfo, _ c: PacketContext, _ frame: UnsafeRawBufferPointer) {
+    func trackTCP(_ tcp: TCPInfo, _ transport: TransportInfo, _ c: PacketContext) {
         let (key, sourceIsA) = FlowKey.make(source: c.source, sourcePort: transport.sourcePort,
                                             destination: c.destination, destinationPort: transport.destinationPort,
                                             proto: 6, echo: false, subPoint: c.subPoint, vlans: c.vlans)
@@ -28,7 +28,7 @@ extension FlowTracker {
         }
         count(entry, direction, c)
         if noteChecksum(transport.checksum, entry, direction) { return }
-        updateTCP(entry, direction, tcp, transport, c, frame, duplicate: verdict == .duplicate)
+        updateTCP(entry, direction, tcp, transport, c, duplicate: verdict == .duplicate)
     }
 
     /// A SYN with a new initial sequence number on a flow that has closed (both FINs, a
@@ -63,8 +63,7 @@ extension FlowTracker {
     }
 
     private func updateTCP(_ entry: UnsafeMutablePointer<FlowEntry>, _ direction: FlowDirection, _ tcp: TCPInfo,
-                           _ transport: TransportInfo, _ c: PacketContext, _ frame: UnsafeRawBufferPointer,
-                           duplicate: Bool) {
+                           _ transport: TransportInfo, _ c: PacketContext, duplicate: Bool) {
         let s = side(entry, direction)
         let peer = side(entry, direction.reversed)
         let flags = tcp.flags
@@ -82,7 +81,7 @@ extension FlowTracker {
             addScaledLetter(entry, UInt8(ascii: "W"), direction, count: n)
         }
         noteHandshake(entry, direction, tcp, payload: payload, c)
-        noteFingerprint(entry, direction, tcp, transport, c, frame)
+        noteFingerprint(entry, direction, tcp, transport, c)
         TCPEndpointTransitions.apply(flags: flags, payload: payload, isOrig: direction == .orig,
                                      endpoint: &s.pointee.endpoint, peer: &peer.pointee.endpoint)
         entry.pointee.ipvsState = IPVSStateTable.next(entry.pointee.ipvsState, flags: flags, direction: direction,

@@ -65,12 +65,13 @@ public final class FlowTracker {
 
     /// Adds one decoded packet; `frame` is its captured bytes (for payload digests).
     public func process(_ record: PacketRecord, _ packet: DecodedPacket, _ frame: UnsafeRawBufferPointer) {
-        withUnsafePointer(to: packet) { process(record, $0, frame) }
+        withUnsafePointer(to: packet) { process(record, $0, digest: PayloadDigest.digest(of: $0, in: frame)) }
     }
 
-    /// `process` on a packet read in place: passing the (700-byte) `DecodedPacket` by
-    /// value from a caller's variable costs a copy of it per packet.
-    func process(_ record: PacketRecord, _ packet: UnsafePointer<DecodedPacket>, _ frame: UnsafeRawBufferPointer) {
+    /// `process` on a packet read in place (passing the 700-byte `DecodedPacket` by value
+    /// from a caller's variable costs a copy of it per packet), with its payload's digest
+    /// (`PayloadDigest.digest(of:in:)`) made where the frame's bytes were.
+    func process(_ record: PacketRecord, _ packet: UnsafePointer<DecodedPacket>, digest: UInt32) {
         stats.packets += 1
         if record.isTruncated { stats.truncatedPackets += 1 }
         let now = record.timestamp.rawValue
@@ -89,19 +90,19 @@ public final class FlowTracker {
             return
         }
         let link = packet.pointee.link
-        let context = PacketContext(record: record, packet: packet, ip: ip,
+        let context = PacketContext(record: record, packet: packet, ip: ip, digest: digest,
                                     subPoint: subPoints.id(interface: record.interfaceIndex, link: link),
                                     leg: legTable.id(source: link.source, destination: link.destination,
                                                      cookedPacketType: link.cookedPacketType,
                                                      encapsulated: packet.pointee.hasTunnel))
         if let transport = packet.pointee.transport {
             if let tcp = transport.tcp {
-                trackTCP(tcp, transport, context, frame)
+                trackTCP(tcp, transport, context)
             } else {
-                trackDatagram(transport, context, frame)
+                trackDatagram(transport, context)
             }
         } else if let icmp = packet.pointee.icmp {
-            trackICMP(icmp, ip, context, frame)
+            trackICMP(icmp, ip, context)
         } else if ip.protocolNumber == .tcp || ip.protocolNumber == .udp || ip.protocolNumber == .icmp
                     || ip.protocolNumber == .icmpv6 {
             stats.undecodablePackets += 1

@@ -22,8 +22,12 @@ struct PacketContext {
     var encapsulation: TunnelState?
     /// The IPv4 header carried options (DPVS's UOA is option 31).
     var ipOptions: Bool
+    /// `PayloadDigest.digest(of:in:)` of the packet: 0 when it has no payload or not all
+    /// of the digested prefix was captured.
+    var digest: UInt32
 
-    init(record: PacketRecord, packet: UnsafePointer<DecodedPacket>, ip: IPInfo, subPoint: UInt16, leg: UInt16) {
+    init(record: PacketRecord, packet: UnsafePointer<DecodedPacket>, ip: IPInfo, digest: UInt32, subPoint: UInt16,
+         leg: UInt16) {
         time = record.timestamp.rawValue
         frame = UInt32(clamping: record.frameNumber)
         self.subPoint = subPoint
@@ -36,6 +40,7 @@ struct PacketContext {
         source = ip.source
         destination = ip.destination
         ipOptions = packet.pointee.anomalies.contains(.ipv4Options)
+        self.digest = digest
         if let kind = packet.pointee.tunnelKind, let outer = packet.pointee.ip {
             encapsulation = TunnelState(kind: kind, source: outer.source, destination: outer.destination)
         }

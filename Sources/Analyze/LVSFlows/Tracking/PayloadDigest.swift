@@ -29,12 +29,20 @@ enum PayloadDigest {
 }
 
 extension PayloadDigest {
-    /// How much of a frame's start the tracker reads: only these digests' prefixes (of the
-    /// transport payload, or of an ICMP message's body) look at the bytes themselves; the
-    /// rest of what the tracker needs is in the decoded packet. `ReadAhead` keeps just
-    /// this much of each frame.
-    @inline(__always)
-    static func bytesRead(of packet: DecodedPacket) -> Int {
-        (packet.payloadStart ?? 0) + prefixLength
+    /// The digest the tracker keeps of a packet: of the transport payload (TCP, UDP), or
+    /// of an ICMP message's body after its 8-byte header; 0 when there is none or its
+    /// prefix was not all captured. Made by whoever holds the frame's bytes (`ReadAhead`
+    /// while decoding), so that the tracker needs the decoded packet only.
+    static func digest(of packet: UnsafePointer<DecodedPacket>, in frame: UnsafeRawBufferPointer) -> UInt32 {
+        guard let start = packet.pointee.payloadStart else { return 0 }
+        let length: Int
+        if let transport = packet.pointee.transportPayloadLength {
+            length = transport
+        } else if let ip = packet.pointee.innerIPPayloadLength {
+            length = max(0, ip - 8)
+        } else {
+            return 0
+        }
+        return digest(frame, offset: start, payloadLength: length) ?? 0
     }
 }
