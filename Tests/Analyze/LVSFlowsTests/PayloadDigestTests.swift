@@ -58,8 +58,8 @@ import Testing
                                         payloadLength: transport.payloadLength) ?? 0
         }
         if packet.icmp != nil, let ip = packet.innerIP {
-            return PayloadDigest.digest(frame, offset: ip.payloadOffset + 8, payloadLength: max(0, ip.payloadLength - 8))
-                ?? 0
+            let body = max(0, ip.payloadLength - 8)
+            return PayloadDigest.digest(frame, offset: ip.payloadOffset + 8, payloadLength: body) ?? 0
         }
         return 0
     }
