@@ -26,12 +26,13 @@ extension ChecksumStatus {
         }
     }
 
-    /// `offloadSums` are the values a sender under offload leaves in the field: the
+    /// `offloadSums` gives the values a sender under offload leaves in the field: the
     /// folded pseudo-header sum with the length (Linux CHECKSUM_PARTIAL) and without it
-    /// (Windows large-send offload, per the NDIS LSO rules).
+    /// (Windows large-send offload, per the NDIS LSO rules). Asked for only when the
+    /// field is wrong or the data was not all captured: most packets never need them.
     @inlinable
     init(transport kind: TransportKind, segment: UnsafeRawBufferPointer, declaredLength: Int,
-         pseudoHeader: InternetChecksum, offloadSums: (UInt16, UInt16), zeroMeansAbsent: Bool) {
+         pseudoHeader: InternetChecksum, offloadSums: () -> (UInt16, UInt16), zeroMeansAbsent: Bool) {
         let fieldOffset = kind.checksumOffset
         guard segment.count >= fieldOffset + 2 else {
             self = .notVerifiable
@@ -42,17 +43,21 @@ extension ChecksumStatus {
             self = .zero
             return
         }
-        let isOffloadSum = kind != .icmpv6 && (field == offloadSums.0 || field == offloadSums.1)
+        func isOffloadSum() -> Bool {
+            guard kind != .icmpv6 else { return false }
+            let sums = offloadSums()
+            return field == sums.0 || field == sums.1
+        }
         guard fieldOffset + 2 <= declaredLength, declaredLength <= segment.count else {
             // The offload value is recognisable without the data: a snaplen-cut capture on
             // the sending host still shows it.
-            self = isOffloadSum ? .partial : .notVerifiable
+            self = isOffloadSum() ? .partial : .notVerifiable
             return
         }
         var sum = pseudoHeader
         sum.add(bytes: segment.slice(from: 0, length: declaredLength))
         self.init(sum: sum, field: field)
-        if isBad, isOffloadSum {
+        if isBad, isOffloadSum() {
             self = .partial
         } else if kind == .udp, case .bad(expected: 0) = self {
             // RFC 768: a computed zero is transmitted as all ones.
@@ -65,10 +70,11 @@ extension ChecksumStatus {
                 source: IPv4Address, destination: IPv4Address) {
         let pseudo = InternetChecksum.pseudoHeader(source: source, destination: destination,
                                                    protocol: kind.ipProtocol, length: declaredLength)
-        let withoutLength = InternetChecksum.pseudoHeader(source: source, destination: destination,
-                                                          protocol: kind.ipProtocol, length: 0)
         self.init(transport: kind, segment: segment, declaredLength: declaredLength, pseudoHeader: pseudo,
-                  offloadSums: (pseudo.folded, withoutLength.folded), zeroMeansAbsent: kind == .udp)
+                  offloadSums: {
+                      (pseudo.folded, InternetChecksum.pseudoHeader(source: source, destination: destination,
+                                                                    protocol: kind.ipProtocol, length: 0).folded)
+                  }, zeroMeansAbsent: kind == .udp)
     }
 
     /// Over IPv6 a zero UDP checksum is not "absent" but wrong (RFC 8200 §8.1).
@@ -77,10 +83,11 @@ extension ChecksumStatus {
                 source: IPv6Address, destination: IPv6Address) {
         let pseudo = InternetChecksum.pseudoHeader(source: source, destination: destination,
                                                    protocol: kind.ipProtocol, length: declaredLength)
-        let withoutLength = InternetChecksum.pseudoHeader(source: source, destination: destination,
-                                                          protocol: kind.ipProtocol, length: 0)
         self.init(transport: kind, segment: segment, declaredLength: declaredLength, pseudoHeader: pseudo,
-                  offloadSums: (pseudo.folded, withoutLength.folded), zeroMeansAbsent: false)
+                  offloadSums: {
+                      (pseudo.folded, InternetChecksum.pseudoHeader(source: source, destination: destination,
+                                                                    protocol: kind.ipProtocol, length: 0).folded)
+                  }, zeroMeansAbsent: false)
     }
 
     /// The transport checksum of an IPv4 packet (TCP, UDP or ICMP by its protocol);

@@ -52,7 +52,14 @@ extension ChecksumStatus {
     @inlinable
     public init(verifyingIPv4Header view: IPv4View) {
         var sum = InternetChecksum()
-        sum.add(bytes: view.header)
+        if view.headerLength == 20, view.bytes.count >= 20 {
+            // The usual header without options: five words, added without the byte loop.
+            sum.accumulate(view.bytes.u64(at: 0))
+            sum.accumulate(view.bytes.u64(at: 8))
+            sum.accumulate(UInt64(view.bytes.u32(at: 16)))
+        } else {
+            sum.add(bytes: view.header)
+        }
         self.init(sum: sum, field: view.headerChecksum)
     }
 
