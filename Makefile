@@ -30,6 +30,8 @@ test-deps: deps
 # The Swift runtime is linked in (--static-swift-stdlib): the binary runs on a director
 # or real server without Swift installed, and starts in about 4 ms instead of 6.5 (no
 # shared Swift libraries to load and relocate), which a CI job calling it per capture feels.
+# The linker's "use of `mktemp' is dangerous" comes from the toolchain's static
+# FoundationEssentials (a function lvscope never calls), not from lvscope's sources.
 build: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product lvscope
 
