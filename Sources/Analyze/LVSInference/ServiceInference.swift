@@ -27,19 +27,21 @@ public enum ServiceInference {
         let context = InferenceContext(input)
         let reading = StitchedReading(context: context)
         let hops = reading.hops()
-        // The roles and the stitched connections' sightings both follow from the hops and
-        // only read the context: the sightings are read on a second thread meanwhile.
-        let lent = Lent(reading: reading, hops: hops)
-        let readRoles: () -> [InferenceResult.PointRole] = {
-            RoleInference(context: context, facts: RoleFacts.gather(context, hops: hops)).roles()
-        }
+        // The roles, the stitched connections' sightings and what the unstitched records
+        // show alone all follow from the context (and the hops) and only read it: the
+        // records are read on a second thread meanwhile.
+        let lent = Lent(records: RecordReading(context: context))
         // The list has room for the sightings of the records no connection stitched (at
         // most one each), appended below: growing it would move every sighting.
         let room = context.stitched.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
-        let stitched: @Sendable () -> [Sighting] = { lent.reading.sightings(lent.hops, room: room) }
-        var (roles, sightings) = context.records.count >= parallelFrom ? inParallel(readRoles, stitched)
-            : (readRoles(), stitched())
-        let fromRecords = RecordReading(context: context, roles: roles.map(\.role)).sightings(stitched: sightings)
+        let rolesAndStitched: () -> ([InferenceResult.PointRole], [Sighting]) = {
+            (RoleInference(context: context, facts: RoleFacts.gather(context, hops: hops)).roles(),
+             reading.sightings(hops, room: room))
+        }
+        let alone: @Sendable () -> RecordReading.Alone = { lent.records.readAlone() }
+        var (roles, sightings, read) = flattened(context.records.count >= parallelFrom
+            ? inParallel(rolesAndStitched, alone) : (rolesAndStitched(), alone()))
+        let fromRecords = lent.records.sightings(read, roles: roles.map(\.role), stitched: sightings)
         sightings.append(contentsOf: fromRecords)
         let sources = ServiceKeying(context: context).assign(&sightings)
         let byService = group(sightings)
@@ -54,6 +56,12 @@ public enum ServiceInference {
                 .verdict()
         }
         return InferenceResult(services: verdicts, roles: roles)
+    }
+
+    /// One tuple out of nested ones: destructured into `var`s, the sightings list is not
+    /// shared with a tuple still alive, and appending to it does not copy it.
+    private static func flattened<A, B, C>(_ nested: ((A, B), C)) -> (A, B, C) {
+        (nested.0.0, nested.0.1, nested.1)
     }
 
     /// The indexes of the sightings of each service. Consecutive sightings mostly share a
@@ -102,10 +110,8 @@ public enum ServiceInference {
     }
 }
 
-/// The reading and hops lent to the thread that reads the stitched sightings: it only
-/// reads them (and the context, whose properties are all constants), as the calling
-/// thread does.
+/// The record reading lent to the thread that reads the unstitched records alone: it only
+/// reads the context, whose properties are all constants, as the calling thread does.
 private struct Lent: @unchecked Sendable {
-    let reading: StitchedReading
-    let hops: [StitchedReading.Hop?]
+    let records: RecordReading
 }
