@@ -3,6 +3,8 @@ extension Correlator {
     /// most connections on two legs (it sits between them), else the first input.
     func referenceInput(_ groups: RecordGroups) -> Int {
         if let named = points.firstIndex(where: { $0.lowercased().contains("director") }) { return named }
+        // One point is its own reference: no group to count.
+        guard points.count > 1 else { return 0 }
         var bothSides = [Int](repeating: 0, count: points.count)
         var counted: [Int] = []  // the points already counted for the group, reused
         for g in 0..<groups.count where groups[g].count > 1 {
@@ -54,8 +56,11 @@ extension Correlator {
     private func offsetEdges(_ groups: RecordGroups) -> [Edge] {
         var samples: [Int: [Int64]] = [:]
         let n = points.count
+        // Pairs need two points; one point's groups would be read for nothing.
+        guard n > 1 else { return [] }
+        var earliest: [(input: Int, time: Int64)] = []  // per group, reused
         for g in 0..<groups.count where groups[g].count > 1 {
-            var earliest: [(input: Int, time: Int64)] = []
+            earliest.removeAll(keepingCapacity: true)
             for i in groups[g] {
                 guard let t = records[i].fingerprint.firstPacketTime?.rawValue else { continue }
                 if let k = earliest.firstIndex(where: { $0.input == inputs[i] }) {
