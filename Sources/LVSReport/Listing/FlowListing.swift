@@ -6,11 +6,9 @@ import LVSFlows
 public struct FlowListing {
     public let format: FlowListingFormat
     public let sink: OutputSink
-    /// TSV lines per run formatted on one thread; with fewer than two runs of records, one
-    /// thread writes them all.
-    var runLength = 4096
-    /// Runs formatted before they are written (about ten megabytes of text held).
-    var runsPerWindow = 8
+    /// TSV lines per run formatted on one thread (two runs at a time, a few megabytes of
+    /// text held); with fewer than two runs of records, one thread writes them all.
+    var runLength = 8192
 
     public init(format: FlowListingFormat, sink: OutputSink) {
         self.format = format
@@ -46,23 +44,19 @@ public struct FlowListing {
         }
     }
 
-    /// TSV lines in runs, a window of runs at a time: this thread and another each take
-    /// the next run when done with the last (`inParallelChunks`), then the window is written
-    /// in order. Pairs of runs made the faster thread wait for the slower at every pair.
+    /// TSV lines in runs, two runs at a time: one formatted on this thread, the next on
+    /// another, then both written in order.
     private func writeTSVInParallel(_ records: [FlowRecord], _ correlation: CorrelationResult)
         throws(OutputError) {
-        let runLength = max(1, self.runLength)
-        let (product, overflow) = runLength.multipliedReportingOverflow(by: max(1, runsPerWindow))
-        let window = overflow ? Int.max : product
         var lower = 0
         while lower < records.count {
-            let base = lower
-            let count = min(window, records.count - lower)
-            let buffers = inParallelChunks(count: count, chunkSize: runLength) { range in
-                [Self.lines(records, base + range.lowerBound..<base + range.upperBound, correlation)]
-            }
-            for buffer in buffers { try sink.write(buffer) }
-            lower += count
+            let first = lower..<min(lower + runLength, records.count)
+            let second = first.upperBound..<min(first.upperBound + runLength, records.count)
+            let (a, b) = inParallel({ Self.lines(records, first, correlation) },
+                                    { Self.lines(records, second, correlation) })
+            try sink.write(a)
+            try sink.write(b)
+            lower = second.upperBound
         }
     }
 
