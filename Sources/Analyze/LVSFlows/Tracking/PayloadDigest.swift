@@ -26,7 +26,7 @@ enum PayloadDigest {
         var state = seed ^ UInt64(wanted)
         var i = 0
         while i + 16 <= wanted {
-            state = fold(start.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ first,
+            state = FlowKey.fold(start.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ first,
                          start.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self) ^ state)
             i += 16
         }
@@ -39,18 +39,11 @@ enum PayloadDigest {
                 let byte = UInt64(start.load(fromByteOffset: k, as: UInt8.self))
                 if k - i < 8 { low |= byte << (8 * (k - i)) } else { high |= byte << (8 * (k - i - 8)) }
             }
-            state = fold(low ^ first, high ^ state)
+            state = FlowKey.fold(low ^ first, high ^ state)
         }
-        let hash = fold(state ^ last, UInt64(wanted) ^ length)
+        let hash = FlowKey.fold(state ^ last, UInt64(wanted) ^ length)
         let folded = UInt32(truncatingIfNeeded: hash ^ hash >> 32)
         return folded == 0 ? 1 : folded
-    }
-
-    /// The 128-bit product of `a` and `b`, its halves xored.
-    @inline(__always)
-    private static func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        let product = a.multipliedFullWidth(by: b)
-        return product.high ^ product.low
     }
 }
 
