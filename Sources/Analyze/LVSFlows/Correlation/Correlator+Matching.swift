@@ -139,7 +139,9 @@ extension Correlator {
                    strong ? tag : 0)
     }
 
+    /// One folded multiply (`FlowKey.fold`) of the fields, the kind spread over every bit of
+    /// the first: keys are only compared and radix-sorted by their top bits.
     private static func key(_ kind: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
-        FlowKey.mix(FlowKey.mix(FlowKey.mix(0x6A09_E667_F3BC_C908, kind), a), b)
+        FlowKey.fold(a ^ kind &* 0x9E37_79B9_7F4A_7C15 ^ 0x6A09_E667_F3BC_C908, b ^ 0xBB67_AE85_84CA_A73B)
     }
 }
