@@ -69,6 +69,10 @@ public final class CaptureReader: PacketSource {
         return nil
     }
 
+    // Inlined into the reading loops, with `nextFromLibpcap`: returned through memory, the
+    // packet was written field by field and read back in 16-byte pieces, a stalled load
+    // on every packet.
+    @inline(__always)
     public func nextPacket() throws(CaptureError) -> BorrowedPacket? {
         if let libpcapHandle { return try nextFromLibpcap(libpcapHandle) }
         switch backend {
@@ -78,6 +82,7 @@ public final class CaptureReader: PacketSource {
         }
     }
 
+    @inline(__always)
     private func nextFromLibpcap(_ handle: OpaquePointer) throws(CaptureError) -> BorrowedPacket? {
         switch LibpcapReadHandle.next(on: handle) {
         case let .packet(packet):
