@@ -107,7 +107,7 @@ extension Correlator {
                          offsets: OffsetEstimate, _ scratch: inout LegScratch) -> ConnectionLeg {
         let first = list[draft.members.lowerBound]
         var tunnel: TunnelEndpoints?
-        if containsLink(draft, list, where: \.encapsulated) {
+        if containsLink(draft, list, where: { $0.encapsulated }) {
             for k in draft.members where tunnel == nil { tunnel = records[list[k]].tunnel }
         }
         var observations: [LegObservation] = []

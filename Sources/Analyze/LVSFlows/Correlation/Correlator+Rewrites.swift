@@ -9,8 +9,8 @@ extension Correlator {
         if tuples[ta].origPort != tuples[tb].origPort { result.insert(.srcPort) }
         if tuples[ta].respAddress != tuples[tb].respAddress { result.insert(.dstIP) }
         if tuples[ta].respPort != tuples[tb].respPort { result.insert(.dstPort) }
-        let encapsulatedBefore = containsLink(a, list, where: \.encapsulated)
-        let encapsulatedAfter = containsLink(b, list, where: \.encapsulated)
+        let encapsulatedBefore = containsLink(a, list, where: { $0.encapsulated })
+        let encapsulatedAfter = containsLink(b, list, where: { $0.encapsulated })
         if encapsulatedAfter, !encapsulatedBefore { result.insert(.encapsulated) }
         if let before = synSequence(a, list), let after = synSequence(b, list), before != after { result.insert(.seq) }
         if tuples[ta] == tuples[tb], encapsulatedBefore == encapsulatedAfter {
