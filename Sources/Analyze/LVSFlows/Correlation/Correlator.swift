@@ -86,10 +86,23 @@ public struct Correlator: Sendable {
         tieWeak(&sets, &evidence, offsets: offsets)
         groups = RecordGroups(&sets, count: records.count)
         var connections = stitch(groups, offsets: offsets, evidence: evidence)
-        let keys = connections.map { ($0.firstTime.rawValue, $0.id) }
         // Groups come in record order, which is nearly time order: when the connections
-        // are in order already, they are not copied into a sorted list.
-        if !keys.indices.dropFirst().allSatisfy({ !(keys[$0] < keys[$0 - 1]) }) {
+        // are in order already, they are not copied into a sorted list, and the ids are
+        // compared only where two connections start at the same time.
+        var inOrder = true
+        connections.withUnsafeBufferPointer { c in
+            var previous = Timestamp(rawValue: .min)
+            for i in c.indices {
+                let time = c[i].firstTime
+                if time < previous || (i > 0 && time == previous && c[i].id < c[i - 1].id) {
+                    inOrder = false
+                    return
+                }
+                previous = time
+            }
+        }
+        if !inOrder {
+            let keys = connections.map { ($0.firstTime.rawValue, $0.id) }
             connections = connections.indices.sorted { keys[$0] < keys[$1] }.map { connections[$0] }
         }
         let members = membership(connections)

@@ -21,8 +21,9 @@ public struct ServiceConnection: Hashable, Sendable {
 
     /// The first packet of any leg, on the reference clock.
     public var firstTime: Timestamp {
-        var first = legs.first?.firstTime ?? Timestamp(rawValue: 0)
-        for leg in legs where leg.firstTime < first { first = leg.firstTime }
+        var first = legs.isEmpty ? Timestamp(rawValue: 0) : legs[0].firstTime
+        // By index: a `for leg in` copies each leg (and retains its lists).
+        for l in legs.indices where legs[l].firstTime < first { first = legs[l].firstTime }
         return first
     }
 }
