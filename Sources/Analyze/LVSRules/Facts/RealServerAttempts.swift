@@ -18,14 +18,15 @@ enum RealServerAttempts {
         let ends = Dictionary(context.flows.points.map { ($0.input.point, $0.end?.rawValue ?? .max) },
                               uniquingKeysWith: { a, _ in a })
         // Fields read through the array: a record copied out is 440 bytes and a few retains.
-        let candidates = records.indices.filter { records[$0].isAttempt }
-        // Each candidate is judged on its own: with many records, in chunks on two
-        // threads, joined in record order.
+        // Each candidate is judged on its own: with many records, the records are picked
+        // and judged in chunks on two threads, joined in record order.
         guard records.count >= parallelFrom else {
+            let candidates = records.indices.filter { records[$0].isAttempt }
             return attempts(candidates[...], context, topology, answeredAway, ends)
         }
-        return inParallelChunks(count: candidates.count, chunkSize: 4096) { range in
-            attempts(candidates[range], context, topology, answeredAway, ends)
+        return inParallelChunks(count: records.count, chunkSize: 8192) { range in
+            let candidates = range.filter { records[$0].isAttempt }
+            return attempts(candidates[...], context, topology, answeredAway, ends)
         }
     }
 
