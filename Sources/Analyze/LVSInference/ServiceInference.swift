@@ -52,7 +52,8 @@ public enum ServiceInference {
                                   sightings: SightingSet(all: sightings, members: members),
                                   sources: members.map { sources[$0] },
                                   configured: input.deployment?.service(for: service.protocolNumber,
-                                                                        address: service.vip, port: service.port))
+                                                                        address: service.vip, port: service.port),
+                                  parallelFrom: parallelFrom)
                 .verdict()
         }
         return InferenceResult(services: verdicts, roles: roles)

@@ -1,4 +1,5 @@
 import LVSConfig
+import LVSFlows
 import LVSWire
 
 /// The verdict of one service from its sightings: the winning mode and its confidence
@@ -11,13 +12,16 @@ struct VerdictBuilder {
     let sightings: SightingSet
     let sources: [VIPSource]
     let configured: VirtualService?
+    /// From this many sightings on, the verdict is read on two threads where it splits.
+    var parallelFrom = ServiceInference.parallelRecords
 
     var configuredMode: InferredMode? {
         configured?.modes.first.flatMap { InferredMode(rawValue: $0.jsonName) }
     }
 
     var hiddenVIP: VIPSource? {
-        sources.filter { $0 != .wire }.max()
+        // Without a filtered copy of the list (one source per sighting).
+        sources.lazy.filter { $0 != .wire }.max()
     }
 
     func verdict() -> ServiceVerdict {
@@ -28,13 +32,36 @@ struct VerdictBuilder {
             ConfidenceScale.confidence(best: $0.best, agreeing: $0.members.count, decided: tally.decided,
                                        hiddenVIP: hiddenVIP == .placeholder)
         } ?? 0
+        // The evidence lines and the rest each read every sighting, and only read: with
+        // many, the rest is read on a second thread meanwhile.
+        let lent = LentBuilder(builder: self)
+        let rest: @Sendable () -> Addresses = {
+            Addresses(realServers: lent.builder.realServers(mode: mode), localAddresses: lent.builder.localAddresses(),
+                      vipMACs: lent.builder.vipMACs(), directorMACs: lent.builder.directorMACs(chosen))
+        }
+        let (lines, addresses) = sightings.count >= parallelFrom ? inParallel({ evidence(tally) }, rest)
+            : (evidence(tally), rest())
         var verdict = ServiceVerdict(service: service, mode: mode, confidence: confidence,
-                                     evidence: evidence(tally), realServers: realServers(mode: mode),
-                                     localAddresses: localAddresses(),
+                                     evidence: lines, realServers: addresses.realServers,
+                                     localAddresses: addresses.localAddresses,
                                      connections: sightings.count)
-        verdict.vipMACs = vipMACs()
-        verdict.directorMACs = directorMACs(chosen)
+        verdict.vipMACs = addresses.vipMACs
+        verdict.directorMACs = addresses.directorMACs
         return verdict
+    }
+
+    /// What a verdict lists besides its evidence.
+    private struct Addresses {
+        var realServers: [ServiceVerdict.RealServer]
+        var localAddresses: [IPAddress]
+        var vipMACs: [MACAddress]
+        var directorMACs: [MACAddress]
+    }
+
+    /// The builder lent to the second thread, which only reads it (and the context, whose
+    /// properties are all constants), as the calling thread does.
+    private struct LentBuilder: @unchecked Sendable {
+        let builder: VerdictBuilder
     }
 
     func localAddresses() -> [IPAddress] {
