@@ -36,7 +36,7 @@ extension FlowTracker {
     }
 
     /// A 32-bit hash of a packet's content fields: one folded multiply per packet on the
-    /// tracking thread (two chained `mix`es were four).
+    /// tracking thread, where two chained `mix`es were four multiplies.
     @inline(__always)
     static func signature(_ a: UInt64, _ b: UInt64) -> UInt32 {
         let h = FlowKey.fold(a ^ 0x2545_F491_4F6C_DD1D, b ^ 0xD6E8_FEB8_6659_FD93)

@@ -27,7 +27,7 @@ enum PayloadDigest {
         var i = 0
         while i + 16 <= wanted {
             state = FlowKey.fold(start.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ first,
-                         start.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self) ^ state)
+                                 start.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self) ^ state)
             i += 16
         }
         if i < wanted {

@@ -21,19 +21,19 @@ enum RealServerAttempts {
         // Each candidate is judged on its own: with many records, the records are picked
         // and judged in chunks on two threads, joined in record order.
         guard records.count >= parallelFrom else {
-            let candidates = records.indices.filter { records[$0].isAttempt }
-            return attempts(candidates[...], context, topology, answeredAway, ends)
+            return attempts(records.indices, context, topology, answeredAway, ends)
         }
         return inParallelChunks(count: records.count, chunkSize: 8192) { range in
-            let candidates = range.filter { records[$0].isAttempt }
-            return attempts(candidates[...], context, topology, answeredAway, ends)
+            attempts(range, context, topology, answeredAway, ends)
         }
     }
 
-    private static func attempts(_ candidates: ArraySlice<Int>, _ context: AnalysisContext,
+    /// The attempts among the records in `range`.
+    private static func attempts(_ range: Range<Int>, _ context: AnalysisContext,
                                  _ topology: ServiceTopology, _ answeredAway: Set<AnsweredAway>,
                                  _ ends: [String: Int64]) -> [RealServerAttempt] {
         let records = context.flows.records
+        let candidates = range.filter { records[$0].isAttempt }
         var attempts: [RealServerAttempt] = []
         // Room for every candidate: growing moves the attempts found so far.
         attempts.reserveCapacity(candidates.count)
