@@ -40,6 +40,15 @@ final class LibpcapReadHandle {
     /// a `read(2)` per ten packets. A 1 MiB buffer makes that a few hundred calls per file.
     static let streamBufferSize = 1 << 20
 
+    /// A stream buffer aligned to a page: the kernel copies file data into it with
+    /// `rep movsb`, which on AMD EPYC runs 2.5× slower into a destination 16 bytes past a
+    /// cache line — where glibc puts a 1 MiB `malloc` (its mmap'd chunk header), and the
+    /// heap can too. Freed with `UnsafeMutableRawPointer.deallocate`.
+    static func allocateStreamBuffer() -> UnsafeMutablePointer<CChar> {
+        UnsafeMutableRawPointer.allocate(byteCount: streamBufferSize, alignment: 4096)
+            .bindMemory(to: CChar.self, capacity: streamBufferSize)
+    }
+
     /// Opens `path` with nanosecond or microsecond timestamps; throws libpcap's error text.
     init(path: String, nanosecond: Bool) throws(LibpcapFailure) {
         let precision = UInt32(nanosecond ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO)
@@ -55,9 +64,9 @@ final class LibpcapReadHandle {
         // while flows are built): stdio's lock around each of libpcap's two freads a
         // packet guards nothing.
         _ = __fsetlocking(stream, Int32(FSETLOCKING_BYCALLER))
-        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: Self.streamBufferSize)
+        let buffer = Self.allocateStreamBuffer()
         if setvbuf(stream, buffer, _IOFBF, Self.streamBufferSize) != 0 {
-            buffer.deallocate()
+            UnsafeMutableRawPointer(buffer).deallocate()
             streamBuffer = nil
         } else {
             streamBuffer = buffer
@@ -66,7 +75,7 @@ final class LibpcapReadHandle {
         guard let pointer = opened.result else {
             // pcap_fopen_offline leaves a stream it refused open.
             fclose(stream)
-            streamBuffer?.deallocate()
+            streamBuffer.map { UnsafeMutableRawPointer($0).deallocate() }
             throw LibpcapFailure(message: opened.message)
         }
         handle = pointer
@@ -74,7 +83,7 @@ final class LibpcapReadHandle {
 
     deinit {
         pcap_close(handle)
-        streamBuffer?.deallocate()
+        streamBuffer.map { UnsafeMutableRawPointer($0).deallocate() }
     }
 
     func next() -> LibpcapNext { LibpcapReadHandle.next(on: handle) }
@@ -118,11 +127,11 @@ final class LibpcapDumpHandle {
         // pcap_dump writes each record with fwrite; the default 4 KiB stream buffer is a
         // write(2) per few packets (as on the reading side, LibpcapReadHandle).
         if path != "-", let stream = fopen(path, "wb") {
-            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: LibpcapReadHandle.streamBufferSize)
+            let buffer = LibpcapReadHandle.allocateStreamBuffer()
             if setvbuf(stream, buffer, _IOFBF, LibpcapReadHandle.streamBufferSize) == 0 {
                 streamBuffer = buffer
             } else {
-                buffer.deallocate()
+                UnsafeMutableRawPointer(buffer).deallocate()
             }
             dumper = pcap_dump_fopen(dead, stream)
             if dumper == nil { fclose(stream) }
@@ -133,7 +142,7 @@ final class LibpcapDumpHandle {
         guard dumper != nil else {
             let message = String(cString: pcap_geterr(dead))
             pcap_close(dead)
-            streamBuffer?.deallocate()
+            streamBuffer.map { UnsafeMutableRawPointer($0).deallocate() }
             throw LibpcapFailure(message: message)
         }
     }
@@ -166,7 +175,7 @@ final class LibpcapDumpHandle {
         pcap_dump_close(open)
         pcap_close(dead)
         dumper = nil
-        streamBuffer?.deallocate()
+        streamBuffer.map { UnsafeMutableRawPointer($0).deallocate() }
         streamBuffer = nil
     }
 
