@@ -43,6 +43,35 @@ import Testing
         #expect(table.capacity == capacity && table.count == 5_000)
     }
 
+    @Test("pages carved from several huge-page slabs hold distinct entries, and removeAll starts over")
+    func slabs() {
+        let table = FlowTable(indexCapacity: 16)
+        let pageBytes = FlowTable.pageSize * MemoryLayout<FlowEntry>.stride
+        let perSlab = 2 * HugePages.size / pageBytes
+        // The first page on its own, then three slabs, the last one partly carved.
+        let flows = (1 + 2 * perSlab + 2) * FlowTable.pageSize
+        for round in 0..<2 {
+            for i in 0..<flows {
+                let k = Self.key(i)
+                _ = table.insert(FlowEntry(key: k, time: Int64(i + round), frame: 1), hash: k.hash)
+            }
+            var wrong = 0
+            for i in 0..<flows {
+                let k = Self.key(i)
+                if let slot = table.find(k, hash: k.hash), table.entry(slot).pointee.firstTime == Int64(i + round) {
+                    continue
+                }
+                wrong += 1
+            }
+            #expect(wrong == 0 && table.count == flows)
+            let index = table.indexBuckets * MemoryLayout<UInt64>.stride
+            #expect(table.bytes - index >= pageBytes + 3 * 2 * HugePages.size)
+            #expect(table.bytes - index < pageBytes + 3 * 2 * HugePages.size + 4096)
+            table.removeAll()
+            #expect(table.count == 0 && table.capacity == 0)
+        }
+    }
+
     @Test("a flow entry is a plain value of at most 272 bytes")
     func entryLayout() {
         #expect(_isPOD(FlowEntry.self) && _isPOD(FlowExtras.self))

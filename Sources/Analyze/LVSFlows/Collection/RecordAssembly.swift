@@ -3,7 +3,7 @@
 /// straight into their sorted places. Sorting after the fact would move every
 /// (440-byte) record once more, and making the live records into an array of their own
 /// first would copy them again. A copy into fresh memory also pays a page fault per
-/// 4 KiB (about 1.5 µs on the virtual machines the benchmarks run on).
+/// 4 KiB (about 1.5 µs on the virtual machines the benchmarks run on), hence huge pages.
 enum RecordAssembly {
     /// Where a record comes from: `emitted[index]` (tracker −1), or the live flow in
     /// slot `index` of `trackers[tracker]`.
@@ -48,6 +48,7 @@ enum RecordAssembly {
         let making = Making(sources: sources, emitted: emitted, trackers: trackers)
         let records = [FlowRecord](unsafeUninitializedCapacity: sources.count) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
+            HugePages.advise(UnsafeMutableRawPointer(base), bytes: buffer.count * MemoryLayout<FlowRecord>.stride)
             let target = Target(base: base)
             let count = sources.count
             if count >= parallel {

@@ -8,7 +8,9 @@
 ///
 /// Memory is `pages × pageSize × stride(FlowEntry)` plus 8 bytes per index bucket: it
 /// follows the peak number of live flows, never the number of packets. Entries are plain
-/// values (`FlowEntry` holds no references), so pages are raw memory.
+/// values (`FlowEntry` holds no references), so pages are raw memory. The first page is
+/// allocated on its own (most captures need no more); later ones are carved from 4 MiB
+/// slabs of huge pages (`HugePages`), as is an index of 2 MiB or more.
 final class FlowTable {
     static let pageShift: UInt32 = 10
     static let pageSize = 1 << Int(pageShift)
@@ -17,6 +19,12 @@ final class FlowTable {
     // One owner at a time (a `FlowTracker`), no inout access escapes: the per-packet
     // lookups skip the dynamic exclusivity checks.
     @exclusivity(unchecked) private var pages: [UnsafeMutablePointer<FlowEntry>] = []
+    /// The allocations the pages live in: the first page, then slabs.
+    private var blocks: [UnsafeMutableRawPointer] = []
+    /// Bytes of `blocks`.
+    private var blockBytes = 0
+    /// Pages carved from the last slab so far.
+    private var slabPagesUsed = FlowTable.pagesPerSlab
     /// Slots handed out so far; slots below it are live or on the free list.
     @exclusivity(unchecked) private(set) var highWater: UInt32 = 0
     /// First free slot + 1; a free entry's `firstFrame` links to the next.
@@ -26,26 +34,58 @@ final class FlowTable {
     @exclusivity(unchecked) private var indexMask: Int
     @exclusivity(unchecked) private(set) var count = 0
 
+    private static var pageBytes: Int { pageSize * MemoryLayout<FlowEntry>.stride }
+    private static var slabBytes: Int { 2 * HugePages.size }
+    private static var pagesPerSlab: Int { slabBytes / pageBytes }
+
     init(indexCapacity: Int = 1024) {
         var capacity = 16
         while capacity < indexCapacity { capacity <<= 1 }
-        index = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
-        index.initialize(repeating: 0, count: capacity)
+        index = FlowTable.allocateIndex(buckets: capacity)
         indexMask = capacity - 1
     }
 
     deinit {
-        index.deallocate()
-        for page in pages { page.deallocate() }
+        UnsafeMutableRawPointer(index).deallocate()
+        for block in blocks { block.deallocate() }
+    }
+
+    /// A zeroed index; in huge pages when it fills one.
+    private static func allocateIndex(buckets: Int) -> UnsafeMutablePointer<UInt64> {
+        let bytes = buckets * MemoryLayout<UInt64>.stride
+        let raw = bytes >= HugePages.size
+            ? HugePages.allocate(bytes: bytes)
+            : UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: MemoryLayout<UInt64>.alignment)
+        return raw.initializeMemory(as: UInt64.self, repeating: 0, count: buckets)
+    }
+
+    /// Memory for one more page of entries.
+    private func newPage() -> UnsafeMutablePointer<FlowEntry> {
+        let raw: UnsafeMutableRawPointer
+        if blocks.isEmpty {
+            raw = UnsafeMutableRawPointer.allocate(byteCount: FlowTable.pageBytes,
+                                                   alignment: MemoryLayout<FlowEntry>.alignment)
+            blocks.append(raw)
+            blockBytes += FlowTable.pageBytes
+        } else {
+            if slabPagesUsed == FlowTable.pagesPerSlab {
+                blocks.append(HugePages.allocate(bytes: FlowTable.slabBytes))
+                blockBytes += FlowTable.slabBytes
+                slabPagesUsed = 0
+            }
+            raw = blocks[blocks.count - 1] + slabPagesUsed * FlowTable.pageBytes
+            slabPagesUsed += 1
+        }
+        return raw.bindMemory(to: FlowEntry.self, capacity: FlowTable.pageSize)
     }
 
     /// Entries that fit without allocating a page.
     var capacity: Int { pages.count * FlowTable.pageSize }
     var indexBuckets: Int { indexMask + 1 }
 
-    /// Bytes held by the entries' pages and the index.
+    /// Bytes held by the entries' pages (whole slabs) and the index.
     var bytes: Int {
-        capacity * MemoryLayout<FlowEntry>.stride + indexBuckets * MemoryLayout<UInt64>.stride
+        blockBytes + indexBuckets * MemoryLayout<UInt64>.stride
             + pages.capacity * MemoryLayout<UnsafeMutablePointer<FlowEntry>>.stride
     }
 
@@ -115,7 +155,10 @@ final class FlowTable {
 
     /// Forgets every flow and frees the pages (the index keeps its size).
     func removeAll() {
-        for page in pages { page.deallocate() }
+        for block in blocks { block.deallocate() }
+        blocks = []
+        blockBytes = 0
+        slabPagesUsed = FlowTable.pagesPerSlab
         pages = []
         highWater = 0
         freeHead = 0
@@ -146,7 +189,7 @@ final class FlowTable {
             return slot
         }
         if Int(highWater) == capacity {
-            pages.append(UnsafeMutablePointer<FlowEntry>.allocate(capacity: FlowTable.pageSize))
+            pages.append(newPage())
         }
         highWater += 1
         return highWater - 1
@@ -175,14 +218,13 @@ final class FlowTable {
         let oldBuckets = indexBuckets
         let old = index
         let buckets = oldBuckets * 2
-        index = UnsafeMutablePointer<UInt64>.allocate(capacity: buckets)
-        index.initialize(repeating: 0, count: buckets)
+        index = FlowTable.allocateIndex(buckets: buckets)
         indexMask = buckets - 1
         for position in 0..<oldBuckets where old[position] != 0 {
             var target = home(old[position])
             while index[target] != 0 { target = (target + 1) & indexMask }
             index[target] = old[position]
         }
-        old.deallocate()
+        UnsafeMutableRawPointer(old).deallocate()
     }
 }
