@@ -33,6 +33,8 @@ public struct CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
         case libpcapOpenFailed(String)
         /// libpcap failed on a record in the middle of the file.
         case readFailed(frame: Int, message: String)
+        /// A packet time outside `Timestamp.capturedRange`.
+        case timestampOutOfRange(frame: Int)
         /// A pcapng block whose structure is impossible, at a byte offset in the file.
         case malformedBlock(offset: Int, reason: String)
         /// `pcap_dump_open` failed.
@@ -75,6 +77,9 @@ public struct CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
                 + LinkType.supported.map { "\($0.rawValue) \($0.name)" }.joined(separator: ", ")
         case let .libpcapOpenFailed(message): "libpcap cannot open the file: \(message)"
         case let .readFailed(_, message): "libpcap read error: \(message)"
+        case .timestampOutOfRange:
+            "packet time outside the years 1823-2116: the capture's clock, or its pcapng time resolution "
+                + "(if_tsresol) or offset (if_tsoffset), is broken"
         case let .malformedBlock(_, reason): "malformed pcapng block: \(reason)"
         case let .cannotCreate(message): "cannot create capture file: \(message)"
         case let .writeFailed(message): "cannot write capture file: \(message)"
@@ -87,7 +92,7 @@ public struct CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The path, with the frame or byte offset where one is known.
     public var location: String {
         switch reason {
-        case let .readFailed(frame, _): "\(path), frame \(frame)"
+        case let .readFailed(frame, _), let .timestampOutOfRange(frame): "\(path), frame \(frame)"
         case let .malformedBlock(offset, _): "\(path), byte offset \(offset)"
         default: path
         }

@@ -87,9 +87,13 @@ public final class CaptureReader: PacketSource {
         switch LibpcapReadHandle.next(on: handle) {
         case let .packet(packet):
             packetsRead += 1
+            guard let timestamp = timestamp(of: packet) else {
+                backend = .finished
+                throw CaptureError(path: path, .timestampOutOfRange(frame: packetsRead))
+            }
             let record = PacketRecord(
                 frameNumber: packetsRead,
-                timestamp: timestamp(of: packet),
+                timestamp: timestamp,
                 capturedLength: packet.capturedLength, originalLength: packet.originalLength,
                 linkType: libpcapLinkType, interfaceIndex: 0)
             return BorrowedPacket(record: record, bytes: packet.bytes)
@@ -130,13 +134,15 @@ public final class CaptureReader: PacketSource {
     /// 2038–2106 stay in the future) and scale microseconds in 64 bits. A fraction of a
     /// second or more (fuzzed files) carries into the seconds. pcapng times arrive already
     /// converted to seconds and nanoseconds.
-    private func timestamp(of packet: LibpcapPacket) -> Timestamp {
+    /// nil for a pcapng time outside `Timestamp.capturedRange` (pcap times cannot be).
+    @inline(__always)
+    private func timestamp(of packet: LibpcapPacket) -> Timestamp? {
         let seconds = Int64(UInt32(truncatingIfNeeded: packet.seconds))
         let fraction = Int64(UInt32(truncatingIfNeeded: packet.fraction))
         switch format {
-        case .pcapMicroseconds: return .saturating(seconds: seconds, nanoseconds: fraction * 1000)
-        case .pcapNanoseconds: return .saturating(seconds: seconds, nanoseconds: fraction)
-        case .pcapng: return .saturating(seconds: packet.seconds, nanoseconds: packet.fraction)
+        case .pcapMicroseconds: return Timestamp(rawValue: seconds * 1_000_000_000 + fraction * 1000)
+        case .pcapNanoseconds: return Timestamp(rawValue: seconds * 1_000_000_000 + fraction)
+        case .pcapng: return .captured(seconds: packet.seconds, nanoseconds: packet.fraction)
         }
     }
 

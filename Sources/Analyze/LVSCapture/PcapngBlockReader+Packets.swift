@@ -18,8 +18,10 @@ extension PcapngBlockReader {
         }
         let interface = packetInterfaces[index]
         let (seconds, nanoseconds) = interface.resolution.split(ticks: ticks)
-        let timestamp = Timestamp.saturating(seconds: seconds, offsetSeconds: interface.offsetSeconds,
-                                             nanoseconds: nanoseconds)
+        guard let timestamp = Timestamp.captured(seconds: seconds, offsetSeconds: interface.offsetSeconds,
+                                                 nanoseconds: nanoseconds) else {
+            throw CaptureError(path: path, .timestampOutOfRange(frame: packetsRead + 1))
+        }
         return packet(index: index, timestamp: timestamp, captured: captured,
                       original: Int(block.u32(at: 16)), data: block.body.slice(from: fixed, length: captured))
     }

@@ -150,6 +150,43 @@ import Testing
         #expect(refused.packetsRead == 1)
     }
 
+    @Test("packet times outside 1823-2116 are an error naming the frame, through libpcap and the block reader")
+    func timesOutOfRange() throws {
+        let directory = try TemporaryDirectory()
+        // One interface (libpcap reads it) counting whole seconds: 1.7e18 ticks is 1.7e18 s.
+        var seconds = PcapngBuilder()
+        seconds.sectionHeader(littleEndian: true)
+        seconds.interface(linkType: 1, snaplen: 65535, tsresol: 0x80)
+        seconds.enhancedPacket(interface: 0, ticks: 1_600_000_000, data: PcapngBuilder.pattern(60, seed: 1))
+        seconds.enhancedPacket(interface: 0, ticks: 1_700_000_000_000_000_000, data: PcapngBuilder.pattern(60, seed: 2))
+        let viaLibpcap = try CaptureReader(path: try write(seconds.bytes, to: "s.pcapng", in: directory))
+        #expect(viaLibpcap.info.backend == .libpcap)
+        #expect(throws: CaptureError(path: viaLibpcap.path, .timestampOutOfRange(frame: 2))) {
+            try viaLibpcap.forEachPacket { _, _ in .continue }
+        }
+        // Two link types (the block reader reads it): nanoseconds in 2115 on the first; on
+        // the second (microseconds), if_tsoffset moves a 2023 time to 1884, then to 1802.
+        for (offset, valid) in [(-4_400_000_000 as Int64, true), (-7_000_000_000, false)] {
+            var offsets = PcapngBuilder()
+            offsets.sectionHeader(littleEndian: true)
+            offsets.interface(linkType: 1, snaplen: 65535, tsresol: 9)
+            offsets.interface(linkType: 276, snaplen: 65535, tsoffset: offset)
+            offsets.enhancedPacket(interface: 0, ticks: 4_600_000_000_000_000_000, data: PcapngBuilder.pattern(60, seed: 1))
+            offsets.enhancedPacket(interface: 1, ticks: 1_700_000_000_000_000, data: PcapngBuilder.pattern(40, seed: 2))
+            let path = try write(offsets.bytes, to: "o\(offset).pcapng", in: directory)
+            if valid {
+                let result = try readAll(path)
+                #expect(result.info.backend == .pcapngBlockReader)
+                #expect(result.records.map(\.timestamp.rawValue) == [4_600_000_000_000_000_000, -2_700_000_000_000_000_000])
+            } else {
+                let reader = try CaptureReader(path: path)
+                #expect(throws: CaptureError(path: path, .timestampOutOfRange(frame: 2))) {
+                    try reader.forEachPacket { _, _ in .continue }
+                }
+            }
+        }
+    }
+
     @Test("a pcapng with a section header only has no packets and no error")
     func sectionHeaderOnly() throws {
         let directory = try TemporaryDirectory()

@@ -41,13 +41,21 @@ import Testing
         return flows + connections
     }
 
-    @Test("shifting two captures' clocks by +37.5 s and −2 s changes only their offsets")
-    func shiftedClocks() throws {
+    /// Seconds of 365 days.
+    static let year: Int64 = 365 * 86_400
+
+    /// The shifts, then clocks decades apart: 75 years on (2101, near the end of
+    /// pcap's 32-bit seconds) and 50 years back (1976), whose offsets only 64-bit
+    /// arithmetic without overflow gets right.
+    @Test("shifting two captures' clocks changes only their offsets", arguments: [
+        ["client": 37_500_000_000, "rs1": -2_000_000_000],
+        ["client": 75 * year * 1_000_000_000, "rs1": -50 * year * 1_000_000_000],
+    ] as [[String: Int64]])
+    func shiftedClocks(shifts: [String: Int64]) throws {
         let scenario = try LabScenario(name: "nat-ok")
         let original = try FlowCollector.collect(scenario.inputs())
         let originalCorrelation = original.correlate()
         let temporary = try TemporaryDirectory()
-        let shifts: [String: Int64] = ["client": 37_500_000_000, "rs1": -2_000_000_000]
         var inputs: [CaptureInput] = []
         for input in scenario.inputs() {
             guard let shift = shifts[input.point] else {
@@ -71,6 +79,7 @@ import Testing
         }
         let client = try #require(shiftedCorrelation.clockOffsets.first { $0.point == "client" }?.seconds)
         let rs1 = try #require(shiftedCorrelation.clockOffsets.first { $0.point == "rs1" }?.seconds)
-        #expect(abs(client - 37.5) < 0.001 && abs(rs1 + 2) < 0.001)
+        #expect(abs(client - Double(shifts["client"] ?? 0) / 1e9) < 0.001)
+        #expect(abs(rs1 - Double(shifts["rs1"] ?? 0) / 1e9) < 0.001)
     }
 }

@@ -33,7 +33,7 @@ extension Correlator {
         var via = [Int?](repeating: nil, count: points.count)
         if offsets.indices.contains(reference) { offsets[reference] = 0 }
         while let next = bestEdge(edges, offsets) {
-            offsets[next.to] = (offsets[next.from] ?? 0) + next.offset
+            offsets[next.to] = (offsets[next.from] ?? 0).clampedAdding(next.offset)
             pairs[next.to] = next.pairs
             via[next.to] = next.from == reference ? nil : next.from
         }
@@ -102,6 +102,6 @@ extension Correlator {
     static func median(_ values: [Int64]) -> Int64 {
         let sorted = values.sorted()
         let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : sorted[middle - 1] + (sorted[middle] - sorted[middle - 1]) / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : .midpoint(sorted[middle - 1], sorted[middle])
     }
 }

@@ -7,6 +7,6 @@ struct OffsetEstimate {
     /// `time` taken at `input`, on the reference clock.
     func corrected(_ time: Int64, input: Int) -> Int64 {
         guard offsets.indices.contains(input), let offset = offsets[input] else { return time }
-        return time - offset
+        return time.clampedSubtracting(offset)
     }
 }

@@ -4,11 +4,12 @@ extension FlowTracker {
     /// for walking the table, so its cost per packet stays constant.
     func sweep(now: Int64) {
         let interval = configuration.sweepIntervalSeconds * 1_000_000_000
-        guard nextSweepTime != .min else {
-            nextSweepTime = now + interval
-            return
-        }
-        nextSweepTime = now + interval
+        // Capture times are clamped to the Int64 range (a broken pcapng resolution or
+        // timestamp lands at year 2262), so the next sweep time saturates too.
+        let (next, overflow) = now.addingReportingOverflow(interval)
+        let first = nextSweepTime == .min
+        nextSweepTime = overflow ? .max : next
+        guard !first else { return }
         guard packetsSinceSweep * 16 >= Int(table.highWater) else { return }
         packetsSinceSweep = 0
         stats.sweeps += 1

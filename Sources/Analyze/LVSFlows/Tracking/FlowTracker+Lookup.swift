@@ -34,6 +34,9 @@ extension FlowTracker {
     /// `FlowEntry` argument would be a 272-byte copy per packet).
     @inline(__always)
     func isIdle(_ entry: UnsafeMutablePointer<FlowEntry>, now: Int64) -> Bool {
-        now - entry.pointee.lastTime > idleLimits.limit(proto: entry.pointee.key.proto, state: entry.pointee.ipvsState)
+        // Times at both ends of the Int64 range (clamped, from broken files) overflow the difference.
+        let (idle, overflow) = now.subtractingReportingOverflow(entry.pointee.lastTime)
+        guard !overflow else { return now > entry.pointee.lastTime }
+        return idle > idleLimits.limit(proto: entry.pointee.key.proto, state: entry.pointee.ipvsState)
     }
 }
