@@ -62,6 +62,22 @@ import Testing
         #expect(throws: ConfigError(file: binary, "is binary, not a text configuration file")) {
             try Deployment.load(path: binary)
         }
+        #expect(throws: ConfigError(file: "\"\"", "is an empty path, not a configuration file")) {
+            try Deployment.load(path: "")
+        }
+        // A FIFO nothing writes to is refused after a wait; one with a writer is read.
+        let fifo = scratch.path + "/fifo.conf"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: ConfigError(file: fifo, "is a FIFO that nothing wrote to within 50 ms")) {
+            _ = try ConfigFile.read(fifo, writerWait: 50)
+        }
+        let writer = Thread {
+            let descriptor = open(fifo, O_WRONLY)
+            _ = "-A -t 10.0.0.1:80 -s rr\n".utf8CString.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count - 1) }
+            close(descriptor)
+        }
+        writer.start()
+        #expect(try Deployment.load(path: fifo).services.count == 1)
         let latin1 = scratch.path + "/latin1.conf"
         try Data([0x23, 0x20, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: latin1))
         #expect(throws: ConfigError(file: latin1, "is not UTF-8 text")) { try Deployment.load(path: latin1) }

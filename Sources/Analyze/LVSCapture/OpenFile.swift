@@ -10,7 +10,9 @@ final class OpenFile {
     let size: Int
 
     init(path: String) throws(CaptureError) {
-        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: opening a FIFO without a writer would otherwise wait forever; fstat
+        // then refuses it. Reads of a regular file ignore the flag.
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw OpenFile.error(path: path, call: "open", errno: errno) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {

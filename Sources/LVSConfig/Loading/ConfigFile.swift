@@ -9,7 +9,8 @@ enum ConfigFile {
 
     /// Reads with read(2), so that a pipe works too: `--config <(ipvsadm-save -n)` and
     /// `ipvsadm-save -n | lvscope ... --config /dev/stdin` (FileManager reads neither).
-    static func read(_ path: String) throws(ConfigError) -> String {
+    static func read(_ path: String, writerWait: Int32 = writerWait) throws(ConfigError) -> String {
+        guard !path.isEmpty else { throw ConfigError(file: "\"\"", "is an empty path, not a configuration file") }
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw ConfigError(file: path, errno == ENOENT ? "no such file" : "cannot be read: \(systemError())")
@@ -17,17 +18,22 @@ enum ConfigFile {
         guard info.st_mode & S_IFMT != S_IFDIR else {
             throw ConfigError(file: path, "is a directory, not a configuration file")
         }
-        let bytes = try contents(of: path)
+        let bytes = try contents(of: path, writerWait: writerWait)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ConfigError(file: path, "is not UTF-8 text")
         }
         return text
     }
 
-    private static func contents(of path: String) throws(ConfigError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// How long a FIFO may go without a writer (milliseconds).
+    static let writerWait: Int32 = 10_000
+
+    private static func contents(of path: String, writerWait: Int32) throws(ConfigError) -> [UInt8] {
+        // Opened non-blocking, as a FIFO without a writer would block open(2) forever.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw ConfigError(file: path, "cannot be read: \(systemError())") }
         defer { close(descriptor) }
+        try awaitWriter(descriptor, path, writerWait)
         var bytes: [UInt8] = []
         let chunk = 64 << 10
         while true {
@@ -51,6 +57,24 @@ enum ConfigFile {
                 throw ConfigError(file: path, "is larger than \(maximumSize >> 20) MiB, not a configuration file")
             }
         }
+    }
+
+    /// A pipe with a writer (`<(ipvsadm-save -n)`, a shell pipeline) has data or an end
+    /// within moments; a FIFO nothing opened for writing has neither, and is refused after
+    /// `writerWait`. Then reads block as usual, however slow the writer.
+    private static func awaitWriter(_ descriptor: Int32, _ path: String, _ writerWait: Int32) throws(ConfigError) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw ConfigError(file: path, "cannot be read: \(systemError())") }
+        if info.st_mode & S_IFMT == S_IFIFO {
+            var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            var ready: Int32
+            repeat { ready = poll(&waiting, 1, writerWait) } while ready < 0 && errno == EINTR
+            guard ready > 0 else {
+                let wait = writerWait >= 1000 ? "\(writerWait / 1000) s" : "\(writerWait) ms"
+                throw ConfigError(file: path, "is a FIFO that nothing wrote to within \(wait)")
+            }
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
     }
 
     private static func systemError() -> String { String(cString: strerror(errno)) }

@@ -35,7 +35,7 @@ import Testing
         }
     }
 
-    @Test("missing file, directory, device, empty file, text file, wrong format")
+    @Test("missing file, directory, device, FIFO, empty file, text file, wrong format")
     func fileProblems() throws {
         let directory = try TemporaryDirectory()
         #expect(openError(directory.path("absent.pcap")) == .fileNotFound)
@@ -48,6 +48,10 @@ import Testing
         #expect(openError(try write([0x68], to: "h.pcap", in: directory)) == .notACaptureFile(magic: nil))
         // A character device: no positioned reads, no mapping.
         #expect(openError("/dev/null") == .notARegularFile)
+        // A FIFO nothing writes to: refused at once, not waited on.
+        let fifo = directory.path("fifo.pcap")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(openError(fifo) == .notARegularFile)
         // The pcapng reader on its own refuses pcap files.
         #expect(throws: CaptureError(path: try fixture("lvs-nat-nsec.pcap"),
                                      .wrongFormat(expected: .pcapng, found: .pcapNanoseconds))) {
