@@ -89,6 +89,16 @@ import Testing
         #expect(deployment.warnings.map(\.description) == ["vrrp.conf:2:1: warning: the file configures no virtual services"])
     }
 
+    @Test func longWordsAreQuotedInPart() throws {
+        let long = String(repeating: "x", count: 300)
+        let deployment = try Deployment.parse("\(long) {\n}\n", file: "k.conf")
+        let shown = String(repeating: "x", count: QuotedExcerpt.limit - 4) + "…"
+        #expect(deployment.warnings.first?.message == "unknown top-level keyword \"\(shown)\" (skipped)")
+        #expect(throws: ConfigError(file: "s.ipvsadm", line: 1, column: 22, "unknown scheduler \"\(shown)\"")) {
+            try Deployment.parse("-A -t 10.0.0.1:80 -s \(long)\n", file: "s.ipvsadm")
+        }
+    }
+
     @Test func errorDescriptionAndLocation() {
         let error = ConfigError(file: "lb.ipvsadm", line: 7, column: 20, "unknown scheduler \"rrr\"")
         #expect(error.description == "lb.ipvsadm:7:20: unknown scheduler \"rrr\"")

@@ -16,7 +16,7 @@ public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+        self.message = QuotedExcerpt.shortening(message)
     }
 
     public init(at location: ConfigLocation, _ message: String) {

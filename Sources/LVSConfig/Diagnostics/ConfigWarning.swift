@@ -7,7 +7,7 @@ public struct ConfigWarning: Hashable, Sendable, Codable, CustomStringConvertibl
 
     public init(at location: ConfigLocation, _ message: String) {
         self.location = location
-        self.message = message
+        self.message = QuotedExcerpt.shortening(message)
     }
 
     public var description: String { "\(location): warning: \(message)" }
