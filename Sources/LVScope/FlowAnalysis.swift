@@ -15,11 +15,7 @@ public struct FlowAnalysisResult: Sendable {
 public enum FlowAnalysis {
     public static func run(_ inputs: [CaptureInput], verifyChecksums: Bool = false,
                            configuration: FlowConfiguration = FlowConfiguration()) throws -> FlowAnalysisResult {
-        var seen = Set<String>()
-        for input in inputs where !seen.insert(input.point).inserted {
-            throw LVScopeError("two captures share the point name \"\(input.point)\"; name them with NAME=PATH",
-                               at: input.path)
-        }
+        try requireDistinctPoints(inputs)
         let collection: FlowCollection
         do {
             collection = try FlowCollector.collect(inputs, configuration: configuration,
@@ -28,5 +24,15 @@ public enum FlowAnalysis {
             throw LVScopeError(error.what, at: error.location)
         }
         return FlowAnalysisResult(collection: collection, correlation: collection.correlate())
+    }
+
+    /// Point names tie every report line to a capture: two captures of one name would
+    /// merge in them.
+    static func requireDistinctPoints(_ inputs: [CaptureInput]) throws(LVScopeError) {
+        var seen = Set<String>()
+        for input in inputs where !seen.insert(input.point).inserted {
+            throw LVScopeError("two captures share the point name \"\(input.point)\"; name them with NAME=PATH",
+                               at: input.path)
+        }
     }
 }

@@ -43,6 +43,9 @@ public enum Replaying {
     /// configuration's warnings go to `warn` before the replay starts.
     public static func run(configPath: String, kernel: String?, options: ReplayOptions,
                            warn: (ConfigWarning) -> Void = { _ in }) throws(LVScopeError) -> ReplayResult {
+        // Within each list: one capture may serve as both an input and an --against.
+        try FlowAnalysis.requireDistinctPoints(options.inputs)
+        try FlowAnalysis.requireDistinctPoints(options.against)
         let (deployment, profile) = try load(configPath, kernel: kernel)
         deployment.warnings.forEach(warn)
         do {

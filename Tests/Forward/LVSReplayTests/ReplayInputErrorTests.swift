@@ -42,6 +42,22 @@ import Testing
         #expect(error.description == "capture file not found (/nonexistent/client.pcap)")
     }
 
+    /// As in flows and analyze, two inputs (or two --against captures) of one name are
+    /// refused; one capture may be both an input and an --against.
+    @Test func duplicatePointNames() throws {
+        let config = try ReplayFixtures.config("nat-ok")
+        let client = try client()[0].path
+        let director = try ReplayFixtures.captures("nat-ok", ["director-any.pcap"])[0].path
+        let twice = [CaptureInput(point: "a", path: client), CaptureInput(point: "a", path: director)]
+        let error = try #require(run(config: config, inputs: twice))
+        #expect(error.description == "two captures share the point name \"a\"; name them with NAME=PATH (\(director))")
+        let againstTwice = ReplayOptions(inputs: Array(twice.suffix(1)), against: twice)
+        #expect(throws: LVScopeError.self) { try Replaying.run(configPath: config, kernel: nil, options: againstTwice) }
+        let both = [CaptureInput(point: "d", path: director)]
+        let result = try Replaying.run(configPath: config, kernel: nil, options: ReplayOptions(inputs: both, against: both))
+        #expect(result.counts.read > 0 && result.comparison != nil)
+    }
+
     @Test func unknownKernelAndFullNATOnLinux() throws {
         let natOK = try ReplayFixtures.config("nat-ok")
         let unknown = try #require(run(config: natOK, inputs: try client(), kernel: "bsd"))
