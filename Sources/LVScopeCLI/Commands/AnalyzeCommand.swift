@@ -34,6 +34,7 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisArguments
 
     func run() throws {
+        try OutputTargets.check([("--output", output)], inputs: analysis.inputPaths)
         let result = try Analysis.run(inputs: analysis.captures, options: analysis.options, warn: warn)
         let sink = try OutputSink.open(output)
         try sink.write(try result.rendered(format, color: color.enabled(writingTo: output)))

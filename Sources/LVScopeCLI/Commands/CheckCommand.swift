@@ -37,6 +37,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisArguments
 
     func run() throws {
+        try OutputTargets.check([("--output", output), ("--junit", junit)], inputs: analysis.inputPaths)
         let result = try Check.run(inputs: analysis.captures, options: analysis.options, failOn: failOn, warn: warn)
         // Both destinations are opened before anything is written: a bad --junit path is bad
         // input (exit 2), not a half-written report.

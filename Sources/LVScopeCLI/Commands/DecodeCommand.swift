@@ -34,6 +34,7 @@ struct DecodeCommand: ParsableCommand {
     var capture: CaptureInput
 
     func run() throws {
+        try OutputTargets.check([("--output", output)], inputs: [capture.path])
         let sink = try OutputSink.open(output)
         let options = PacketDecoder.Options(verifyChecksums: verifyChecksums)
         let result: CaptureDecodeResult

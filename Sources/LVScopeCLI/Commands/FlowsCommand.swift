@@ -42,6 +42,7 @@ struct FlowsCommand: ParsableCommand {
     var captures: [CaptureInput]
 
     func run() throws {
+        try OutputTargets.check([("--output", output)], inputs: captures.map(\.path))
         let result = try FlowAnalysis.run(captures, verifyChecksums: verifyChecksums)
         let sink = try OutputSink.open(output)
         try FlowListing(format: format, sink: sink).write(records: result.collection.records,

@@ -71,6 +71,8 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OutputTargets.check([("--output", output), ("--report", report)],
+                                inputs: [config] + inputs.map(\.path) + against.map(\.path))
         if live.live { return try runLive() }
         let options = ReplayOptions(inputs: inputs, against: against, outputPath: output,
                                     overrides: topology.overrides, schedulerAgnostic: !strictScheduler)

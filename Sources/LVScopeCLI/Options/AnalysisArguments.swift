@@ -33,6 +33,9 @@ struct AnalysisArguments: ParsableArguments {
         }
     }
 
+    /// The files read: the captures and the configuration.
+    var inputPaths: [String] { captures.map(\.path) + (config.map { [$0] } ?? []) }
+
     var options: AnalysisOptions {
         AnalysisOptions(configPath: config, forcedRoles: Dictionary(role.map { ($0.point, $0.role) }) { $1 },
                         kernel: kernel, verifyChecksums: verifyChecksums)

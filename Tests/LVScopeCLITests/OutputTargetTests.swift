@@ -1,0 +1,47 @@
+import Foundation
+import LVSTestSupport
+import Testing
+
+/// An output that names an input (or another output) is bad input: refused before
+/// anything is read or written, and the input is left as it was.
+@Suite struct OutputTargetTests {
+    @Test func outputsNeverOverwriteInputs() throws {
+        let directory = try TemporaryDirectory()
+        let root = try FixturePaths.repositoryRoot()
+        let client = directory.path("client.pcap")
+        let rs1 = directory.path("rs1.pcap")
+        let config = directory.path("lb.ipvsadm")
+        for (source, copy) in [("Fixtures/captures/nat-ok/client.pcap", client), ("Fixtures/captures/nat-ok/rs1.pcap", rs1),
+                               ("Fixtures/config/nat-ok.ipvsadm", config)] {
+            try FileManager.default.copyItem(atPath: root.appendingPathComponent(source).path, toPath: copy)
+        }
+        let link = directory.path("link.pcap")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: client)
+        let before = try [client, rs1, config].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let other = directory.path("other.txt")
+        let cases: [([String], String)] = [
+            (["analyze", "-o", client, client, rs1], "--output names an input, which it would overwrite (\(client))"),
+            (["analyze", "-o", link, client], "--output names an input, which it would overwrite (\(client))"),
+            (["analyze", "--format", "html", "-o", config, "--config", config, client], "(\(config))"),
+            (["check", "--junit", rs1, client, rs1], "--junit names an input, which it would overwrite (\(rs1))"),
+            (["check", "-o", other, "--junit", other, client], "--output and --junit name the same file (\(other))"),
+            (["flows", "-o", rs1, client, rs1], "--output names an input"),
+            (["decode", "-o", client, client], "--output names an input"),
+            (["replay", "--config", config, "-o", client, client, "--against", rs1], "--output names an input"),
+            (["replay", "--config", config, "--report", rs1, client, "--against", rs1], "--report names an input"),
+            (["flows", "-o", "", client], "an empty path names no file (--output)"),
+        ]
+        for (arguments, message) in cases {
+            let outcome = try CommandRunner.run(arguments)
+            #expect(outcome.status == 2 && outcome.output.isEmpty, "\(arguments)")
+            let oneLine = outcome.error.hasPrefix("lvscope: error: ") && outcome.error.filter { $0 == "\n" }.count == 1
+            #expect(oneLine && outcome.error.contains(message), "\(arguments): \(outcome.error)")
+        }
+        let after = try [client, rs1, config].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        #expect(after == before)
+        #expect(!FileManager.default.fileExists(atPath: other))
+        // Devices may take several outputs.
+        let discarded = try CommandRunner.run(["check", "-o", "/dev/null", "--junit", "/dev/null", client])
+        #expect(discarded.status == 0 && discarded.error.isEmpty, "\(discarded.error)")
+    }
+}
