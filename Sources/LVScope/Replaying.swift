@@ -14,8 +14,14 @@ public enum Replaying {
         case "dpvs": return .dpvs
         case "alibaba": return .alibaba
         default:
-            let parts = name.hasPrefix("linux-") ? name.dropFirst(6).split(separator: ".") : []
-            guard parts.count == 2, let major = Int(parts[0]), let minor = Int(parts[1]) else {
+            // Digits only (Int() would take "+6" and "-1"), and a kernel that has IPVS (2.4 on).
+            let parts = name.hasPrefix("linux-")
+                ? name.dropFirst(6).split(separator: ".", omittingEmptySubsequences: false) : []
+            let numbers = parts.compactMap { part in
+                part.count <= 3 && part.allSatisfy { ("0"..."9").contains($0) } ? Int(part) : nil
+            }
+            guard parts.count == 2, numbers.count == 2, let major = numbers.first, let minor = numbers.last,
+                  (2...99).contains(major) else {
                 throw LVScopeError("unknown kernel \"\(name)\"; use linux-MAJOR.MINOR (e.g. linux-6.8), dpvs "
                     + "or alibaba", at: "--kernel")
             }

@@ -49,11 +49,12 @@ struct CheckCommand: ParsableCommand {
         case .json, .html: try sink.write(report)
         }
         try sink.flush()
-        if format != .text { writeStandardError(result.verdict.line) }
         if let junitSink {
             try junitSink.write(result.junit().document())
             try junitSink.flush()
         }
+        // After the JUnit file: a write that fails there leaves its error as the one line.
+        if format != .text { writeStandardError(result.verdict.line) }
         for point in result.analysis.flows.points where point.truncatedTail {
             warn("capture file ends inside its last record (\(point.input.path))")
         }

@@ -80,6 +80,7 @@ struct ReplayCommand: ParsableCommand {
         let sink = try OutputSink.open(report)
         try sink.write(ReplayReport(result: result, generator: LVScopeVersion.generator).rendered(format))
         try sink.flush()
+        for path in result.truncatedCaptures { warn("capture file ends inside its last record (\(path))") }
         if result.hasDifferences { throw ExitCode(1) }
     }
 }

@@ -24,9 +24,19 @@ struct TopologyOptions: ParsableArguments {
     @Option(help: "MTU of both sides.")
     var mtu: Int?
 
+    func validate() throws {
+        if let mtu, !(68...65535).contains(mtu) {
+            throw ValidationError("--mtu \(mtu) is not an MTU: give 68 to 65535")
+        }
+        var seen: Set<IPAddress> = []
+        for server in realServer where !seen.insert(server.address).inserted {
+            throw ValidationError("--real-server given twice for \(server.address)")
+        }
+    }
+
     var overrides: TopologyOverrides {
         TopologyOverrides(directorMAC: directorMAC, realServerSideMAC: directorRealServerMAC, routerMAC: routerMAC,
-                          realServers: Dictionary(realServer.map { ($0.address, $0.mac) }) { _, last in last },
+                          realServers: Dictionary(realServer.map { ($0.address, $0.mac) }) { first, _ in first },
                           realServerSideAddresses: dip, mtu: mtu)
     }
 }

@@ -58,10 +58,27 @@ import Testing
         #expect(result.counts.read > 0 && result.comparison != nil)
     }
 
+    /// A capture cut inside its last record is read up to the cut and named, as by the
+    /// other commands (the CLI warns).
+    @Test func truncatedCapturesAreNamed() throws {
+        let directory = try TemporaryDirectory()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: try client()[0].path))
+        let cut = directory.path("cut.pcap")
+        try bytes.dropLast(10).write(to: URL(fileURLWithPath: cut))
+        let director = try ReplayFixtures.captures("nat-ok", ["director-eth1.pcap"])[0]
+        let result = try Replaying.run(configPath: try ReplayFixtures.config("nat-ok"), kernel: nil,
+                                       options: ReplayOptions(inputs: [CaptureInput(path: cut)], against: [director]))
+        #expect(result.truncatedCaptures == [cut] && result.counts.read > 0)
+    }
+
     @Test func unknownKernelAndFullNATOnLinux() throws {
         let natOK = try ReplayFixtures.config("nat-ok")
         let unknown = try #require(run(config: natOK, inputs: try client(), kernel: "bsd"))
         #expect(unknown.location == "--kernel")
+        for name in ["linux-+6.8", "linux-6.-1", "linux-0.0", "linux-6.", "linux-6.8.1", "linux-99999.1"] {
+            #expect(throws: LVScopeError.self, "\(name)") { try Replaying.kernelProfile(named: name) }
+        }
+        #expect(try Replaying.kernelProfile(named: "linux-4.9") == .linux(4, 9))
         let fullNAT = try #require(run(config: try ReplayFixtures.config("fullnat-ok"),
                                        inputs: try ReplayFixtures.captures("fullnat-ok", ["client.pcap"]),
                                        kernel: "linux-6.8"))

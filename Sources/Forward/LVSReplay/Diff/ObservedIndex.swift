@@ -14,6 +14,8 @@ struct ObservedIndex: Sendable {
     private(set) var packets: [ObservedPacket] = []
     private var byKey: [AlignmentKey: [Int]] = [:]
     let pointNames: [String]
+    /// The captures whose last record was cut short.
+    private(set) var truncatedPaths: [String] = []
     /// Whether some point shows the director's frames toward real servers / toward clients.
     private(set) var coversRealServerSide = false
     private(set) var coversClientSide = false
@@ -63,6 +65,7 @@ struct ObservedIndex: Sendable {
         } catch {
             throw ReplayError(error)
         }
+        truncatedPaths = zip(merge.readers, against).filter { $0.0.truncatedTail }.map(\.1.path)
     }
 
     private func isCopy(_ kept: ObservedPacket, of new: ObservedPacket) -> Bool {

@@ -29,6 +29,8 @@ public struct ReplayResult: Sendable {
     /// nil without `--against`.
     public var comparison: ReplayComparison?
     public var outputPath: String?
+    /// Inputs and --against captures that end inside their last record.
+    public var truncatedCaptures: [String] = []
 
     /// Exit status 1 of DESIGN.md §4: the comparison found differences.
     public var hasDifferences: Bool { comparison?.hasDifferences ?? false }

@@ -34,8 +34,10 @@ public struct ReplayRunner {
         }
         var loop = try ReplayLoop(runner: self, topology: topology, addresses: addresses, comparator: comparator)
         try loop.run()
+        let truncated = zip(loop.merge.readers, options.inputs).filter { $0.0.truncatedTail }.map(\.1.path)
         return ReplayResult(profile: profile, topology: topology, topologyNotes: notes, counts: loop.finishCounts(),
                             comparison: loop.comparator.map { var c = $0; return c.finish() },
-                            outputPath: options.outputPath)
+                            outputPath: options.outputPath,
+                            truncatedCaptures: truncated + (comparator?.observed.truncatedPaths ?? []))
     }
 }
