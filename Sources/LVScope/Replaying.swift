@@ -49,9 +49,15 @@ public enum Replaying {
     /// configuration's warnings go to `warn` before the replay starts.
     public static func run(configPath: String, kernel: String?, options: ReplayOptions,
                            warn: (ConfigWarning) -> Void = { _ in }) throws(LVScopeError) -> ReplayResult {
-        // Within each list: one capture may serve as both an input and an --against.
+        // One capture may serve as both an input and an --against, under one name.
         try FlowAnalysis.requireDistinctPoints(options.inputs)
         try FlowAnalysis.requireDistinctPoints(options.against)
+        for observed in options.against {
+            if let input = options.inputs.first(where: { $0.point == observed.point && $0.path != observed.path }) {
+                throw LVScopeError("an input and an --against capture share the point name \"\(input.point)\"; "
+                    + "name them with NAME=PATH", at: observed.path)
+            }
+        }
         let (deployment, profile) = try load(configPath, kernel: kernel)
         deployment.warnings.forEach(warn)
         do {

@@ -27,6 +27,24 @@ import Testing
         #expect(html.contains("<code>On 192.0.2.12: `ip route replace default via 192.0.2.1`"))
     }
 
+    /// A capture whose first record is stamped 2038, 12 years after the rest: the claims
+    /// timeline's bars stay on its axis (the page crashed converting a coordinate).
+    @Test func anOutOfOrderRecordKeepsTheTimelineOnItsAxis() throws {
+        let directory = try TemporaryDirectory()
+        var bytes = try Data(contentsOf: FixturePaths.repositoryRoot().appendingPathComponent(
+            "Fixtures/captures/dr-ok-v6/rs1.pcap"))
+        bytes.replaceSubrange(24..<28, with: [0xFF, 0xFF, 0xFF, 0x7F]) // first record's seconds, little-endian
+        let capture = directory.path("rs1.pcap")
+        try bytes.write(to: URL(fileURLWithPath: capture))
+        let page = directory.path("report.html")
+        let outcome = try Self.run(["analyze", "--format", "html", "--output", page,
+                                    "--config", "Fixtures/config/dr-ok-v6.keepalived.conf", capture])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        let xs = html.matches(of: /<rect x="(-?[0-9.]+)"[^>]*class="bar/).compactMap { Double($0.output.1) }
+        #expect(!xs.isEmpty && xs.allSatisfy { (260...960).contains($0) }, "\(xs)")
+    }
+
     @Test func checkWritesAnHTMLPageAndTheVerdictOnStandardError() throws {
         let directory = try TemporaryDirectory()
         let page = directory.path("check.html")

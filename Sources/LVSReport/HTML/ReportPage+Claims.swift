@@ -50,7 +50,11 @@ extension ReportPage {
         let (start, end) = captureSpan
         let span = Double(max(end.rawValue - start.rawValue, 1))
         let (left, width) = (260.0, 700.0)
-        func x(_ t: Timestamp) -> Double { left + Double(t.rawValue - start.rawValue) / span * width }
+        // Held on the axis: a claim can fall outside the span of the points' first and last
+        // packets when a capture's records are out of time order.
+        func x(_ t: Timestamp) -> Double {
+            left + min(max(Double(t.rawValue - start.rawValue) / span, 0), 1) * width
+        }
         var nodes: [HTMLNode] = [
             SVG.line(left, 24, left + width, 24, className: "lifeline"),
             SVG.text(left, 16, Self.clock(start)), SVG.text(left + width, 16, Self.clock(end), anchor: "end"),

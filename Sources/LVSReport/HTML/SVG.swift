@@ -2,9 +2,12 @@
 /// §10 text): every coordinate is written with one fixed decimal, so the same layout
 /// arithmetic always gives the same bytes.
 enum SVG {
-    /// `value` with exactly one decimal (`12.0`, `-3.5`).
+    /// `value` with exactly one decimal (`12.0`, `-3.5`). Coordinates come from capture
+    /// times, which broken files can put anywhere: they are held within ±10⁹ (and NaN is
+    /// 0) rather than trap converting to an integer.
     static func number(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
+        let held = value.isNaN ? 0 : min(max(value, -1e9), 1e9)
+        let tenths = Int((held * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
         let magnitude = tenths.magnitude
         return "\(sign)\(magnitude / 10).\(magnitude % 10)"

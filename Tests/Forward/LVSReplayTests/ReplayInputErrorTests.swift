@@ -53,6 +53,9 @@ import Testing
         #expect(error.description == "two captures share the point name \"a\"; name them with NAME=PATH (\(director))")
         let againstTwice = ReplayOptions(inputs: Array(twice.suffix(1)), against: twice)
         #expect(throws: LVScopeError.self) { try Replaying.run(configPath: config, kernel: nil, options: againstTwice) }
+        let crossed = ReplayOptions(inputs: [CaptureInput(point: "a", path: client)],
+                                    against: [CaptureInput(point: "a", path: director)])
+        #expect(throws: LVScopeError.self) { try Replaying.run(configPath: config, kernel: nil, options: crossed) }
         let both = [CaptureInput(point: "d", path: director)]
         let result = try Replaying.run(configPath: config, kernel: nil, options: ReplayOptions(inputs: both, against: both))
         #expect(result.counts.read > 0 && result.comparison != nil)
