@@ -73,7 +73,8 @@ import Testing
         }
         let writer = Thread {
             let descriptor = open(fifo, O_WRONLY)
-            _ = "-A -t 10.0.0.1:80 -s rr\n".utf8CString.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count - 1) }
+            let text = "-A -t 10.0.0.1:80 -s rr\n".utf8CString
+            _ = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count - 1) }
             close(descriptor)
         }
         writer.start()

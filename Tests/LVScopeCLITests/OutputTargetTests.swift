@@ -11,8 +11,9 @@ import Testing
         let client = directory.path("client.pcap")
         let rs1 = directory.path("rs1.pcap")
         let config = directory.path("lb.ipvsadm")
-        for (source, copy) in [("Fixtures/captures/nat-ok/client.pcap", client), ("Fixtures/captures/nat-ok/rs1.pcap", rs1),
-                               ("Fixtures/config/nat-ok.ipvsadm", config)] {
+        let copies = [("Fixtures/captures/nat-ok/client.pcap", client), ("Fixtures/captures/nat-ok/rs1.pcap", rs1),
+                      ("Fixtures/config/nat-ok.ipvsadm", config)]
+        for (source, copy) in copies {
             try FileManager.default.copyItem(atPath: root.appendingPathComponent(source).path, toPath: copy)
         }
         let link = directory.path("link.pcap")

@@ -171,13 +171,14 @@ import Testing
             offsets.sectionHeader(littleEndian: true)
             offsets.interface(linkType: 1, snaplen: 65535, tsresol: 9)
             offsets.interface(linkType: 276, snaplen: 65535, tsoffset: offset)
-            offsets.enhancedPacket(interface: 0, ticks: 4_600_000_000_000_000_000, data: PcapngBuilder.pattern(60, seed: 1))
+            let late: UInt64 = 4_600_000_000_000_000_000
+            offsets.enhancedPacket(interface: 0, ticks: late, data: PcapngBuilder.pattern(60, seed: 1))
             offsets.enhancedPacket(interface: 1, ticks: 1_700_000_000_000_000, data: PcapngBuilder.pattern(40, seed: 2))
             let path = try write(offsets.bytes, to: "o\(offset).pcapng", in: directory)
             if valid {
                 let result = try readAll(path)
                 #expect(result.info.backend == .pcapngBlockReader)
-                #expect(result.records.map(\.timestamp.rawValue) == [4_600_000_000_000_000_000, -2_700_000_000_000_000_000])
+                #expect(result.records.map(\.timestamp.rawValue) == [Int64(late), -2_700_000_000_000_000_000])
             } else {
                 let reader = try CaptureReader(path: path)
                 #expect(throws: CaptureError(path: path, .timestampOutOfRange(frame: 2))) {

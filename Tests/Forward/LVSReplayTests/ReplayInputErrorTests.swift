@@ -57,7 +57,8 @@ import Testing
                                     against: [CaptureInput(point: "a", path: director)])
         #expect(throws: LVScopeError.self) { try Replaying.run(configPath: config, kernel: nil, options: crossed) }
         let both = [CaptureInput(point: "d", path: director)]
-        let result = try Replaying.run(configPath: config, kernel: nil, options: ReplayOptions(inputs: both, against: both))
+        let result = try Replaying.run(configPath: config, kernel: nil,
+                                       options: ReplayOptions(inputs: both, against: both))
         #expect(result.counts.read > 0 && result.comparison != nil)
     }
 
