@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LVSConfig
+import LVSWire
 
 @Suite struct DeploymentLoadingTests {
     @Test func loadDetectsIpvsadmAndKeepalived() throws {
@@ -88,6 +89,23 @@ import Testing
         let deployment = try Deployment.parse("! VRRP only\nvrrp_instance VI_1 {\n    state BACKUP\n}\n", file: "vrrp.conf")
         #expect(deployment.services.isEmpty)
         #expect(deployment.warnings.map(\.description) == ["vrrp.conf:2:1: warning: the file configures no virtual services"])
+    }
+
+    /// `service(_:)` searches the sorted services: every one of many, written in reverse
+    /// order, is found, and keys not configured are not.
+    @Test func everyServiceOfAThousandIsFound() throws {
+        let keys = (0..<1000).map { i in
+            ServiceKey.address(i % 3 == 0 ? .udp : .tcp, .v4(IPv4Address(rawValue: 0x0A00_0000 | UInt32(i))), port: 80)
+        }
+        let text = keys.reversed().map { key -> String in
+            guard case let .address(proto, address, port) = key else { return "" }
+            return "-A \(proto == .udp ? "-u" : "-t") \(address):\(port) -s rr"
+        }.joined(separator: "\n")
+        let deployment = try Deployment.parse(text + "\n", file: "many.ipvsadm")
+        #expect(keys.allSatisfy { deployment.service($0)?.key == $0 })
+        #expect(deployment.service(.address(.sctp, .v4(IPv4Address(rawValue: 0x0A00_0000)), port: 80)) == nil)
+        #expect(deployment.service(.address(.tcp, .v4(IPv4Address(rawValue: 0x0A00_0000)), port: 81)) == nil)
+        #expect(deployment.service(.fwmark(1, .ipv4)) == nil)
     }
 
     @Test func longWordsAreQuotedInPart() throws {

@@ -8,7 +8,8 @@ import LVSWire
 /// a different order give equal `services`; real servers keep their configured order,
 /// which is the order the kernel's schedulers walk.
 public struct Deployment: Hashable, Sendable, Codable {
-    public var services: [VirtualService]
+    /// Sorted by key (`init` sorts them), which `service(_:)` relies on.
+    public private(set) var services: [VirtualService]
     public var source: ConfigSource
     /// From `ipvsadm --set`; nil when the file sets none.
     public var timeoutOverrides: TimeoutOverrides?
@@ -40,8 +41,16 @@ public struct Deployment: Hashable, Sendable, Codable {
     }
 
     /// The service with this key.
+    /// A binary search: an analysis looks up every service it sees, and a deployment can
+    /// have thousands (a linear scan made that quadratic).
     public func service(_ key: ServiceKey) -> VirtualService? {
-        services.first { $0.key == key }
+        var low = 0
+        var high = services.count
+        while low < high {
+            let middle = (low + high) / 2
+            if services[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return low < services.count && services[low].key == key ? services[low] : nil
     }
 
     /// The address services listening on `vip` (any protocol and port).
