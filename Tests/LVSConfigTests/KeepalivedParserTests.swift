@@ -36,6 +36,18 @@ import Testing
         #expect(deployment.services == fromIpvsadm.services)
     }
 
+    /// keepalived takes a virtual_server without a port as port 0, which IPVS uses only
+    /// for persistent connections (ipvsadm refuses it otherwise): a warning says so.
+    @Test func portZeroWithoutPersistenceIsWarnedOf() throws {
+        let plain = try Deployment.parse("virtual_server 192.0.2.1 {\n    lb_kind DR\n}\n", file: "k.conf")
+        #expect(plain.services.map(\.key) == [.address(.tcp, ip("192.0.2.1"), port: 0)])
+        #expect(plain.warnings.map(\.message) == ["virtual server tcp 192.0.2.1:0 has port 0 but no "
+            + "persistence_timeout: a port-0 service takes only persistent connections"])
+        let persistent = try Deployment.parse("virtual_server 192.0.2.1 {\n    persistence_timeout 300\n}\n",
+                                              file: "k.conf")
+        #expect(persistent.warnings.isEmpty && persistent.services.first?.persistence != nil)
+    }
+
     @Test(arguments: SchedulerKind.allCases)
     func everySchedulerName(_ scheduler: SchedulerKind) throws {
         for keyword in ["lb_algo", "lvs_sched"] {

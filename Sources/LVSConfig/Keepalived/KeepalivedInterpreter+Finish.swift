@@ -15,6 +15,11 @@ extension KeepalivedInterpreter {
             var service = VirtualService(key: key, scheduler: draft.scheduler)
             service.schedulerFlags = schedulerFlags(draft)
             service.persistence = try persistence(draft, family: key.family)
+            if case let .address(_, _, port) = key, port == 0, service.persistence == nil {
+                // ipvsadm refuses it ("Zero port specified for non-persistent service").
+                warnings.append(ConfigWarning(at: origin, "virtual server \(key) has port 0 but no "
+                    + "persistence_timeout: a port-0 service takes only persistent connections"))
+            }
             service.persistenceEngine = draft.persistenceEngine
             service.onePacket = onePacket(draft, key: key)
             service.synproxy = draft.synproxy
