@@ -80,6 +80,9 @@ import LVSWire
         }
         writer.start()
         #expect(try Deployment.load(path: fifo).services.count == 1)
+        let bom = scratch.path + "/bom.ipvsadm"
+        try Data([0xEF, 0xBB, 0xBF] + Array("-A -t 10.0.0.1:80 -s rr\n".utf8)).write(to: URL(fileURLWithPath: bom))
+        #expect(try Deployment.load(path: bom).services.count == 1)
         let latin1 = scratch.path + "/latin1.conf"
         try Data([0x23, 0x20, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: latin1))
         #expect(throws: ConfigError(file: latin1, "is not UTF-8 text")) { try Deployment.load(path: latin1) }

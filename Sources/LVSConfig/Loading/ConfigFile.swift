@@ -19,7 +19,10 @@ enum ConfigFile {
             throw ConfigError(file: path, "is a directory, not a configuration file")
         }
         let bytes = try contents(of: path, writerWait: writerWait)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        // A byte-order mark (editors on Windows write one) is not part of the first word.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let body = bytes.starts(with: bom) ? bytes.dropFirst(3) : bytes[...]
+        guard let text = String(validating: body, as: UTF8.self) else {
             throw ConfigError(file: path, "is not UTF-8 text")
         }
         return text
