@@ -4,8 +4,8 @@ extension FlowTracker {
     /// for walking the table, so its cost per packet stays constant.
     func sweep(now: Int64) {
         let interval = configuration.sweepIntervalSeconds * 1_000_000_000
-        // Capture times are clamped to the Int64 range (a broken pcapng resolution or
-        // timestamp lands at year 2262), so the next sweep time saturates too.
+        // Readers keep capture times within ±2⁶² ns; a tracker fed any other Int64 time
+        // (near the end of the range) saturates rather than traps.
         let (next, overflow) = now.addingReportingOverflow(interval)
         let first = nextSweepTime == .min
         nextSweepTime = overflow ? .max : next

@@ -34,7 +34,7 @@ extension FlowTracker {
     /// `FlowEntry` argument would be a 272-byte copy per packet).
     @inline(__always)
     func isIdle(_ entry: UnsafeMutablePointer<FlowEntry>, now: Int64) -> Bool {
-        // Times at both ends of the Int64 range (clamped, from broken files) overflow the difference.
+        // Any two Int64 times: those at both ends of the range overflow the difference.
         let (idle, overflow) = now.subtractingReportingOverflow(entry.pointee.lastTime)
         guard !overflow else { return now > entry.pointee.lastTime }
         return idle > idleLimits.limit(proto: entry.pointee.key.proto, state: entry.pointee.ipvsState)
