@@ -70,6 +70,13 @@ public enum CaptureDecoding {
 }
 
 extension CaptureDecoding {
+    /// Opens the capture (its headers) and lets it go: a listing written as it is read
+    /// opens its output first, and should not truncate an existing file for a capture
+    /// that cannot be read.
+    public static func requireReadable(_ input: CaptureInput) throws(LVScopeError) {
+        _ = try openReader(input)
+    }
+
     @usableFromInline
     static func openReader(_ input: CaptureInput) throws(LVScopeError) -> CaptureReader {
         do {

@@ -17,6 +17,8 @@ import Darwin
 enum EntryPoint {
     static func main() {
         MemoryPolicy.apply()
+        refuseEmptyInlineValues(CommandLine.arguments.dropFirst())
+        refuseHelpOnUnknownCommand(CommandLine.arguments.dropFirst())
         do {
             var command = try LVScopeCommand.parseAsRoot()
             try command.run()
@@ -33,6 +35,27 @@ enum EntryPoint {
             let message = LVScopeCommand.message(for: error)
                 .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
             fail(message.replacingPrefix("Error: ", with: "") + " (see 'lvscope help')")
+        }
+    }
+
+    /// swift-argument-parser 1.8.2 reads `--output=` (nothing after the `=`) as asking for
+    /// the next argument, which then names the output: `--output= rs1.pcap rs2.pcap`
+    /// overwrote the first capture with the report. An empty inline value is refused
+    /// before parsing. Arguments after `--` are operands, left alone.
+    static func refuseEmptyInlineValues(_ arguments: ArraySlice<String>) {
+        for argument in arguments.prefix(while: { $0 != "--" })
+        where argument.count > 3 && argument.hasPrefix("--") && argument.hasSuffix("=") {
+            fail("an empty value after \"=\" (\(argument.dropLast()))")
+        }
+    }
+
+    /// `lvscope help nosuch` printed the general help with exit status 0, as if it had
+    /// answered; the parser takes any word there.
+    static func refuseHelpOnUnknownCommand(_ arguments: ArraySlice<String>) {
+        guard arguments.first == "help", let name = arguments.dropFirst().first, !name.hasPrefix("-") else { return }
+        let known = LVScopeCommand.configuration.subcommands.map { $0._commandName } + ["help"]
+        guard known.contains(name) else {
+            fail("unknown command \"\(name)\"; commands are \(known.dropLast().joined(separator: ", ")) (help)")
         }
     }
 

@@ -27,6 +27,45 @@ import Testing
         try expectOneError(["analyze", "--kernel", "linux-+6.8", client], "unknown kernel \"linux-+6.8\"")
     }
 
+    /// `--output=` with nothing after the `=` once took the next argument as the output
+    /// and overwrote that capture; `help` of an unknown command once exited 0.
+    @Test func emptyInlineValuesAndUnknownHelp() throws {
+        let directory = try TemporaryDirectory()
+        let rs1 = directory.path("rs1.pcap")
+        try FileManager.default.copyItem(atPath: try Self.fixture("Fixtures/captures/dr-ok/rs1.pcap"), toPath: rs1)
+        let before = try Data(contentsOf: URL(fileURLWithPath: rs1))
+        for option in ["--output=", "--junit=", "--format="] {
+            try expectOneError(["check", option, rs1], "an empty value after \"=\" (\(option.dropLast()))")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: rs1)) == before)
+        try expectOneError(["help", "nosuch"], "unknown command \"nosuch\"")
+        #expect(try CommandRunner.run(["help", "flows"]).status == 0)
+    }
+
+    /// A listing opens its output before reading; a capture that cannot be read leaves an
+    /// existing output file as it was.
+    @Test func decodeKeepsTheOutputOfAnUnreadableCapture() throws {
+        let directory = try TemporaryDirectory()
+        let keep = directory.path("keep.txt")
+        let text = directory.path("notes.pcap")
+        try "keep\n".write(toFile: keep, atomically: true, encoding: .utf8)
+        try "not a capture\n".write(toFile: text, atomically: true, encoding: .utf8)
+        try expectOneError(["decode", "-o", keep, text], "not a pcap or pcapng file")
+        #expect(try String(contentsOfFile: keep, encoding: .utf8) == "keep\n")
+    }
+
+    /// Point names may hold "=" (`./a=b.pcap`); --role takes the last "=" as its split.
+    @Test func roleOfAPointWhoseNameHoldsAnEqualsSign() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("a=b.pcap")
+        try FileManager.default.copyItem(atPath: try Self.fixture("Fixtures/captures/dr-ok/rs1.pcap"), toPath: path)
+        let outcome = try CommandRunner.run(["analyze", "--format", "json", "--role", "a=b=real-server", path])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        let report = try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any]
+        let captures = report?["captures"] as? [[String: Any]] ?? []
+        #expect(captures.map { "\($0["point"] ?? "")=\($0["role"] ?? "")" } == ["a=b=real-server"])
+    }
+
     /// The verdict line of a json or html check goes to standard error after the JUnit
     /// file is written: when that fails, its error is the only line.
     @Test func junitWriteFailureIsTheOnlyLine() throws {

@@ -41,6 +41,12 @@ import Testing
         let after = try [client, rs1, config].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         #expect(after == before)
         #expect(!FileManager.default.fileExists(atPath: other))
+        // A dangling link names the file writing would create.
+        let dangling = directory.path("report.json")
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "junit.xml")
+        let aliased = try CommandRunner.run(["check", "--format", "json", "-o", dangling,
+                                             "--junit", directory.path("junit.xml"), client])
+        #expect(aliased.status == 2 && aliased.error.contains("--output and --junit name the same file"))
         // Devices may take several outputs.
         let discarded = try CommandRunner.run(["check", "-o", "/dev/null", "--junit", "/dev/null", client])
         #expect(discarded.status == 0 && discarded.error.isEmpty, "\(discarded.error)")

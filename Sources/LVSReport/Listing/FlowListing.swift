@@ -89,10 +89,12 @@ public struct FlowListing {
     /// matched pairs, and the point it was chained through.
     private func writeOffsets(_ correlation: CorrelationResult) throws(OutputError) {
         if format == .tsv {
-            try sink.writeLine("#clock_reference\t" + correlation.referencePoint)
+            // Point names are escaped as in the rows: a tab or newline would break the line.
+            try sink.writeLine("#clock_reference\t" + PacketFields.tsvEscape(correlation.referencePoint))
             for offset in correlation.clockOffsets {
-                try sink.writeLine(["#clock_offset", offset.point, offset.nanoseconds.map(FlowFields.seconds) ?? "-",
-                                    String(offset.pairs), offset.via ?? "-"].joined(separator: "\t"))
+                try sink.writeLine(["#clock_offset", PacketFields.tsvEscape(offset.point),
+                                    offset.nanoseconds.map(FlowFields.seconds) ?? "-", String(offset.pairs),
+                                    offset.via.map(PacketFields.tsvEscape) ?? "-"].joined(separator: "\t"))
             }
             return
         }

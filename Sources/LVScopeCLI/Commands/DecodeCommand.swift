@@ -35,6 +35,7 @@ struct DecodeCommand: ParsableCommand {
 
     func run() throws {
         try OutputTargets.check([("--output", output)], inputs: [capture.path])
+        try CaptureDecoding.requireReadable(capture)
         let sink = try OutputSink.open(output)
         let options = PacketDecoder.Options(verifyChecksums: verifyChecksums)
         let result: CaptureDecodeResult

@@ -5,7 +5,8 @@ import LVScope
 /// capture) that is one of the command's inputs or another of its outputs: `-o
 /// client.pcap` would truncate the capture it is about to read. Files are compared by
 /// device and inode, so links and other spellings of a path count; an output that does
-/// not exist yet is compared by its resolved directory and name. Devices and pipes
+/// not exist yet is compared by its resolved directory and name (a dangling link by its
+/// target's). Devices and pipes
 /// (`/dev/null`, `/dev/stdout`) may be named by several outputs.
 enum OutputTargets {
     private enum Identity: Equatable {
@@ -31,12 +32,30 @@ enum OutputTargets {
         }
     }
 
+    /// Where a symbolic link to a file not yet made points (writing creates that file),
+    /// through at most 16 links; the path itself when it is no link.
+    private static func danglingTarget(of path: String) -> String {
+        var path = path
+        for _ in 0..<16 {
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { break }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(path, &buffer, buffer.count - 1)
+            guard count > 0 else { break }
+            let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+            path = target.hasPrefix("/") ? target : directory + target
+        }
+        return path
+    }
+
     private static func identity(of path: String) -> Identity {
         var info = stat()
         if stat(path, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFREG else { return .notAFile }
             return .file(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         }
+        let path = danglingTarget(of: path)
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

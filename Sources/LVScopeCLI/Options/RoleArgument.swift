@@ -10,7 +10,8 @@ struct RoleArgument {
 /// Parses `NAME=ROLE`, ROLE one of `CaptureRole`'s names.
 func parseRole(_ text: String) throws -> RoleArgument {
     let names = CaptureRole.allCases.map(\.rawValue).joined(separator: ", ")
-    guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+    // The last "=": roles have none, point names may (`./a=b.pcap` is the point "a=b").
+    guard let equals = text.lastIndex(of: "="), equals != text.startIndex else {
         throw ValidationError("--role takes NAME=ROLE, not \"\(text)\"")
     }
     let word = String(text[text.index(after: equals)...])
