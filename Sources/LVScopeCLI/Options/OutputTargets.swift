@@ -6,8 +6,8 @@ import LVScope
 /// client.pcap` would truncate the capture it is about to read. Files are compared by
 /// device and inode, so links and other spellings of a path count; an output that does
 /// not exist yet is compared by its resolved directory and name (a dangling link by its
-/// target's). Devices and pipes
-/// (`/dev/null`, `/dev/stdout`) may be named by several outputs.
+/// target's). Devices and pipes (`/dev/null`, `/dev/stdout`) may be named by several
+/// outputs.
 enum OutputTargets {
     private enum Identity: Equatable {
         case file(device: UInt64, inode: UInt64)
