@@ -6,9 +6,8 @@ extension FlowTracker {
         let interval = configuration.sweepIntervalSeconds * 1_000_000_000
         // Readers keep capture times within ±2⁶² ns; a tracker fed any other Int64 time
         // (near the end of the range) saturates rather than traps.
-        let (next, overflow) = now.addingReportingOverflow(interval)
         let first = nextSweepTime == .min
-        nextSweepTime = overflow ? .max : next
+        nextSweepTime = now.clampedAdding(interval)
         guard !first else { return }
         guard packetsSinceSweep * 16 >= Int(table.highWater) else { return }
         packetsSinceSweep = 0

@@ -35,8 +35,7 @@ extension FlowTracker {
     @inline(__always)
     func isIdle(_ entry: UnsafeMutablePointer<FlowEntry>, now: Int64) -> Bool {
         // Any two Int64 times: those at both ends of the range overflow the difference.
-        let (idle, overflow) = now.subtractingReportingOverflow(entry.pointee.lastTime)
-        guard !overflow else { return now > entry.pointee.lastTime }
-        return idle > idleLimits.limit(proto: entry.pointee.key.proto, state: entry.pointee.ipvsState)
+        now.clampedSubtracting(entry.pointee.lastTime)
+            > idleLimits.limit(proto: entry.pointee.key.proto, state: entry.pointee.ipvsState)
     }
 }
