@@ -31,21 +31,48 @@ def run_once(argv):
     return elapsed, usage.ru_maxrss / 1024.0, usage.ru_utime + usage.ru_stime
 
 
+class Timing(tuple):
+    """(wall, peak MiB, cpu) of a command's best run, with `walls`: its wall time in every
+    round, in round order."""
+    walls = ()
+
+
 def measure_all(argvs, repeat):
     """Best-of-`repeat` wall time and the peak RSS of that best run, for each command.
     The commands run in turn, round after round, so that a slow spell of this shared
     machine hits all of them instead of flattering or sinking one ratio."""
     best = [None] * len(argvs)
+    walls = [[] for _ in argvs]
     for _ in range(repeat):
         for i, argv in enumerate(argvs):
             result = run_once(argv)
+            walls[i].append(result[0])
             if best[i] is None or result[0] < best[i][0]:
                 best[i] = result
-    return best
+    timings = []
+    for i in range(len(argvs)):
+        timing = Timing(best[i])
+        timing.walls = tuple(walls[i])
+        timings.append(timing)
+    return timings
+
+
+def round_ratios(floor, subject):
+    """The subject's rate as a share of the floor's within each round: on a machine whose
+    speed drifts (a virtual machine with busy neighbours), the spread of these says how
+    far a best-of ratio can be trusted."""
+    ratios = sorted(f / s for f, s in zip(floor.walls, subject.walls))
+    if not ratios:
+        return ""
+    q1, median, q3 = (ratios[(len(ratios) - 1) * k // 4] for k in (1, 2, 3))
+    return f"  per round: median {100 * median:.1f}% (quartiles {100 * q1:.1f}–{100 * q3:.1f}%)"
 
 
 def measure(argv, repeat):
-    return measure_all([argv], repeat)[0]
+    """Best-of-`repeat` of one command on its own (its rounds pair with no floor's)."""
+    timing = Timing(measure_all([argv], repeat)[0])
+    timing.walls = ()
+    return timing
 
 
 def synthetic(mode, packets):
@@ -87,7 +114,8 @@ def report(label, subject, floor, packets, extra=""):
     floor_rate = packets / floor[0]
     # lvscope reads and decodes on a second thread: the CPU time says what the rate cost.
     print(f"{label:<34} {rate / 1e6:7.2f} Mpkt/s  {100 * rate / floor_rate:6.1f}% of floor  "
-          f"peak {subject[1]:7.1f} MiB  cpu {subject[2] / subject[0]:4.2f}x wall{extra}")
+          f"peak {subject[1]:7.1f} MiB  cpu {subject[2] / subject[0]:4.2f}x wall{extra}"
+          f"{round_ratios(floor, subject) if len(subject.walls) > 1 else ''}")
 
 
 def floor_of(path, args, floor_exe, *subjects):
