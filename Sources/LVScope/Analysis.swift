@@ -28,7 +28,7 @@ public enum Analysis {
         let configuration = FlowConfiguration(timeouts: profile.timeouts.applying(deployment?.timeoutOverrides))
         let resolved = inputs.map { CaptureInput(point: $0.point, path: resolve($0.path, in: options.directory)) }
         var analysis = try FlowAnalysis.run(resolved, verifyChecksums: options.verifyChecksums,
-                                            configuration: configuration)
+                                            configuration: configuration, progress: options.progress)
         for i in analysis.collection.points.indices where i < inputs.count {
             analysis.collection.points[i].input = inputs[i]
         }

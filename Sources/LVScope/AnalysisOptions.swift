@@ -1,3 +1,4 @@
+import LVSFlows
 import LVSInference
 
 /// What `lvscope analyze` (and `check`) take besides the captures.
@@ -14,13 +15,16 @@ public struct AnalysisOptions: Sendable {
     /// Relative capture and configuration paths are read from this directory and shown as
     /// given, so reports (the goldens) are the same in every checkout.
     public var directory: String?
+    /// Hears how far reading the captures has got on long runs (from the reading thread).
+    public var progress: ReadProgressHandler?
 
     public init(configPath: String? = nil, forcedRoles: [String: CaptureRole] = [:], kernel: String? = nil,
-                verifyChecksums: Bool = true, directory: String? = nil) {
+                verifyChecksums: Bool = true, directory: String? = nil, progress: ReadProgressHandler? = nil) {
         self.configPath = configPath
         self.forcedRoles = forcedRoles
         self.kernel = kernel
         self.verifyChecksums = verifyChecksums
         self.directory = directory
+        self.progress = progress
     }
 }

@@ -14,12 +14,14 @@ public struct FlowAnalysisResult: Sendable {
 /// correlates them.
 public enum FlowAnalysis {
     public static func run(_ inputs: [CaptureInput], verifyChecksums: Bool = false,
-                           configuration: FlowConfiguration = FlowConfiguration()) throws -> FlowAnalysisResult {
+                           configuration: FlowConfiguration = FlowConfiguration(),
+                           progress: ReadProgressHandler? = nil) throws -> FlowAnalysisResult {
         try requireDistinctPoints(inputs)
         let collection: FlowCollection
         do {
             collection = try FlowCollector.collect(inputs, configuration: configuration,
-                                                   decoder: PacketDecoder.Options(verifyChecksums: verifyChecksums))
+                                                   decoder: PacketDecoder.Options(verifyChecksums: verifyChecksums),
+                                                   progress: progress)
         } catch {
             throw LVScopeError(error.what, at: error.location)
         }

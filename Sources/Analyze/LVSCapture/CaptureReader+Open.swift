@@ -5,6 +5,8 @@ extension CaptureReader {
         var info: CaptureFileInfo
         var backend: Backend
         var pcapngFile: MappedFile?
+        /// The file's size when opened.
+        var size = 0
     }
 
     /// Classifies the file by its first bytes, then picks the reader (see the type's doc).
@@ -12,6 +14,14 @@ extension CaptureReader {
         let file = try OpenFile(path: path)
         let header = try CaptureFileHeader.classify(
             prefix: file.readPrefix(count: CaptureFileHeader.pcapngHeaderLength), path: path)
+        var opened = try open(file, header, accepting: acceptingUnsupportedLinkTypes)
+        opened.size = file.size
+        return opened
+    }
+
+    private static func open(_ file: OpenFile, _ header: CaptureFileHeader, accepting: Bool)
+        throws(CaptureError) -> Opened {
+        let path = file.path
         switch header {
         case let .pcap(format, byteOrder, snaplen, linkType):
             let interface = CaptureInterface(
@@ -19,9 +29,9 @@ extension CaptureReader {
                 timestampResolution: format == .pcapNanoseconds ? .nanoseconds : .microseconds)
             let info = CaptureFileInfo(path: path, format: format, byteOrder: byteOrder, snaplen: snaplen,
                                        interfaces: [interface], backend: .libpcap)
-            return try openPcap(info, accepting: acceptingUnsupportedLinkTypes)
+            return try openPcap(info, accepting: accepting)
         case .pcapng:
-            return try openPcapng(MappedFile(file), accepting: acceptingUnsupportedLinkTypes)
+            return try openPcapng(MappedFile(file), accepting: accepting)
         }
     }
 

@@ -32,6 +32,8 @@ public final class CaptureReader: PacketSource {
     // those accesses paid, about 1% of a replay, guard nothing.
     @exclusivity(unchecked) public internal(set) var packetsRead = 0
     public internal(set) var truncatedTail = false
+    /// The file's size in bytes when it was opened.
+    public let fileSize: Int
 
     enum Backend {
         case libpcap(LibpcapReadHandle)
@@ -58,6 +60,7 @@ public final class CaptureReader: PacketSource {
         self.info = opened.info
         self.backend = opened.backend
         self.pcapngFile = opened.pcapngFile
+        self.fileSize = opened.size
         self.acceptsUnsupportedLinkTypes = acceptingUnsupportedLinkTypes
         self.format = opened.info.format
         self.libpcapLinkType = opened.info.interfaces.first?.linkType ?? LinkType(rawValue: 0)

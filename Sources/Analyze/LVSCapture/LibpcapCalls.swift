@@ -88,6 +88,9 @@ final class LibpcapReadHandle {
 
     func next() -> LibpcapNext { LibpcapReadHandle.next(on: handle) }
 
+    /// Where libpcap's stream is in the file (0 when it cannot tell).
+    var streamPosition: Int { pcap_file(handle).map { Int(ftell($0)) } ?? 0 }
+
     /// `pcap_next_ex` on a handle kept alive by its `LibpcapReadHandle`.
     @inline(__always)
     static func next(on handle: OpaquePointer) -> LibpcapNext {

@@ -35,7 +35,9 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         try OutputTargets.check([("--output", output)], inputs: analysis.inputPaths)
-        let result = try Analysis.run(inputs: analysis.captures, options: analysis.options, warn: warn)
+        let result = try TerminalProgress().during { progress in
+            try Analysis.run(inputs: analysis.captures, options: analysis.options(progress: progress), warn: warn)
+        }
         let sink = try OutputSink.open(output)
         try sink.write(try result.rendered(format, color: color.enabled(writingTo: output)))
         try sink.flush()

@@ -38,7 +38,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try OutputTargets.check([("--output", output), ("--junit", junit)], inputs: analysis.inputPaths)
-        let result = try Check.run(inputs: analysis.captures, options: analysis.options, failOn: failOn, warn: warn)
+        let result = try TerminalProgress().during { progress in
+            try Check.run(inputs: analysis.captures, options: analysis.options(progress: progress), failOn: failOn,
+                          warn: warn)
+        }
         // Both destinations are opened before anything is written: a bad --junit path is bad
         // input (exit 2), not a half-written report.
         let junitSink = try junit.map { try OutputSink.open($0) }

@@ -43,7 +43,9 @@ struct FlowsCommand: ParsableCommand {
 
     func run() throws {
         try OutputTargets.check([("--output", output)], inputs: captures.map(\.path))
-        let result = try FlowAnalysis.run(captures, verifyChecksums: verifyChecksums)
+        let result = try TerminalProgress().during { progress in
+            try FlowAnalysis.run(captures, verifyChecksums: verifyChecksums, progress: progress)
+        }
         let sink = try OutputSink.open(output)
         try FlowListing(format: format, sink: sink).write(records: result.collection.records,
                                                           correlation: result.correlation)

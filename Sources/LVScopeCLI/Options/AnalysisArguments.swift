@@ -1,5 +1,6 @@
 import ArgumentParser
 import LVSCapture
+import LVSFlows
 import LVScope
 import LVSInference
 
@@ -36,8 +37,8 @@ struct AnalysisArguments: ParsableArguments {
     /// The files read: the captures and the configuration.
     var inputPaths: [String] { captures.map(\.path) + (config.map { [$0] } ?? []) }
 
-    var options: AnalysisOptions {
+    func options(progress: ReadProgressHandler? = nil) -> AnalysisOptions {
         AnalysisOptions(configPath: config, forcedRoles: Dictionary(role.map { ($0.point, $0.role) }) { $1 },
-                        kernel: kernel, verifyChecksums: verifyChecksums)
+                        kernel: kernel, verifyChecksums: verifyChecksums, progress: progress)
     }
 }

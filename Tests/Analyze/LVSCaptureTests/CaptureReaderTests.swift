@@ -1,3 +1,4 @@
+import Foundation
 import LVSCapture
 import LVSTestSupport
 import LVSWire
@@ -27,6 +28,30 @@ import Testing
         ("lvs-nat-qinq.pcap", [.init(1, "1700000000.000000000", 68, 68), .init(750, "1700000002.277479000", 1236, 1236)]),
         ("lvs-vip.pcap", [.init(1, "1700000000.000000000", 60, 60), .init(747, "1700000002.277464000", 1228, 1228)]),
     ]
+
+    /// What progress reports read: libpcap's stream position, the block reader's offset, or
+    /// the whole file once reading has ended (a cut tail included).
+    @Test("bytesRead climbs from the file header to the file's size",
+          arguments: ["lvs-nat.pcap", "lvs-mixed-eth-sll2.pcapng", "lvs-nat-cut-tail.pcap"])
+    func bytesReadClimbs(file: String) throws {
+        let path = try fixture(file)
+        let reader = try CaptureReader(path: path)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(reader.fileSize == size)
+        var last = reader.bytesRead
+        #expect(last < size)
+        var packets = 0
+        var backwards = 0
+        while try reader.nextPacket() != nil {
+            packets += 1
+            let now = reader.bytesRead
+            if now < last || now > size { backwards += 1 }
+            last = now
+        }
+        #expect(packets > 700)
+        #expect(backwards == 0)
+        #expect(reader.bytesRead == size)
+    }
 
     @Test("fixture frames agree with tshark", arguments: CaptureReaderTests.tsharkFrames.map(\.file))
     func framesAgreeWithTshark(file: String) throws {

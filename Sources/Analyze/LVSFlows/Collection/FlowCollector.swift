@@ -7,16 +7,19 @@ import LVSWire
 /// Reading and decoding run on a second thread unless `threaded` is false (`ReadAhead`);
 /// the result is the same either way.
 public enum FlowCollector {
+    /// `progress`, when given, hears how far reading has got on long runs (see
+    /// `ProgressReporter`), from the reading thread.
     public static func collect(_ inputs: [CaptureInput], configuration: FlowConfiguration = FlowConfiguration(),
                                decoder options: PacketDecoder.Options = PacketDecoder.Options(),
-                               threaded: Bool = true)
+                               threaded: Bool = true, progress: ReadProgressHandler? = nil)
         throws(CaptureError) -> FlowCollection {
         try collect(inputs, configuration: configuration, decoder: options,
-                    reading: ReadAhead.Shape(threaded: threaded))
+                    reading: ReadAhead.Shape(threaded: threaded), progress: progress)
     }
 
     static func collect(_ inputs: [CaptureInput], configuration: FlowConfiguration,
-                        decoder options: PacketDecoder.Options, reading shape: ReadAhead.Shape)
+                        decoder options: PacketDecoder.Options, reading shape: ReadAhead.Shape,
+                        progress: ReadProgressHandler? = nil)
         throws(CaptureError) -> FlowCollection {
         let merge = try CaptureMerge(paths: inputs.map(\.path))
         var records: [FlowRecord] = []
@@ -27,7 +30,8 @@ public enum FlowCollector {
         var starts = [Timestamp?](repeating: nil, count: inputs.count)
         var ends = [Timestamp?](repeating: nil, count: inputs.count)
         var counts = [(packets: Int, bytes: Int)](repeating: (0, 0), count: inputs.count)
-        let readAhead = ReadAhead(merge: merge, decoder: PacketDecoder(options: options), shape: shape)
+        let readAhead = ReadAhead(merge: merge, decoder: PacketDecoder(options: options), shape: shape,
+                                  progress: progress)
         var packets = 0
         var failure: CaptureError?
         while true {

@@ -18,6 +18,8 @@ final class ReadAhead: @unchecked Sendable {
         /// Filling, waiting, being tracked, and one spare so that neither side waits on a
         /// slow spell of the other.
         var batchCount = 4
+        /// When progress is reported (tests report from the first batch on).
+        var progressPace = ProgressReporter.Pace()
     }
 
     // Owned by the reading thread while it runs, by the caller before and after.
@@ -28,10 +30,15 @@ final class ReadAhead: @unchecked Sendable {
     private var thread: pthread_t?
     /// The one batch when reading happens on the caller's thread.
     private var inline: DecodedBatch?
+    private var progress: ProgressReporter?
 
-    init(merge: CaptureMerge, decoder: PacketDecoder, shape: Shape) {
+    init(merge: CaptureMerge, decoder: PacketDecoder, shape: Shape, progress handler: ReadProgressHandler? = nil) {
         self.merge = merge
         self.decoder = decoder
+        progress = handler.map { handler in
+            ProgressReporter(handler: handler, pace: shape.progressPace,
+                             totalBytes: merge.readers.reduce(0) { $0 + $1.fileSize })
+        }
         let batches = (0..<(shape.threaded ? max(2, shape.batchCount) : 1)).map { _ in
             DecodedBatch(capacity: max(1, shape.batchPackets))
         }
@@ -87,5 +94,6 @@ final class ReadAhead: @unchecked Sendable {
         } catch {
             batch.end = .failed(error)
         }
+        progress?.note(merge.readers, finished: batch.end != nil)
     }
 }
