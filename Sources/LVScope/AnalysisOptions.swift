@@ -1,4 +1,4 @@
-import LVSFlows
+import LVSCapture
 import LVSInference
 
 /// What `lvscope analyze` (and `check`) take besides the captures.

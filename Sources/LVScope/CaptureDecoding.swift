@@ -39,19 +39,26 @@ public struct DiscardingSink: DecodedPacketSink {
 /// Reads a capture and decodes every packet, handing each to a sink.
 public enum CaptureDecoding {
     @inlinable
-    public static func run(_ input: CaptureInput, options: PacketDecoder.Options = .init()) throws -> CaptureDecodeResult {
+    public static func run(_ input: CaptureInput, options: PacketDecoder.Options = .init(),
+                           progress: ReadProgressHandler? = nil) throws -> CaptureDecodeResult {
         var sink = DiscardingSink()
-        return try run(input, options: options, into: &sink)
+        return try run(input, options: options, progress: progress, into: &sink)
     }
 
+    /// `progress`, when given, hears how far reading has got on long runs.
     @inlinable
     public static func run<Sink: DecodedPacketSink>(
-        _ input: CaptureInput, options: PacketDecoder.Options = .init(), into sink: inout Sink
+        _ input: CaptureInput, options: PacketDecoder.Options = .init(), progress: ReadProgressHandler? = nil,
+        into sink: inout Sink
     ) throws -> CaptureDecodeResult {
         let reader = try openReader(input)
         let decoder = PacketDecoder(options: options)
         var summary = DecodeSummary()
         var packet = DecodedPacket()
+        let readers = [reader]
+        var reporter = progress.map { ReadProgressReporter(handler: $0, readers: readers) }
+        defer { reporter?.note(readers, finished: true) }
+        var untilNote = progressStride
         // A plain loop rather than `forEachPacket`: the packet stays on the stack instead
         // of in a closure's box, which would copy its 700 bytes out for every call.
         do {
@@ -61,6 +68,11 @@ public enum CaptureDecoding {
                                into: &packet)
                 summary.add(packet)
                 try sink.consume(record, packet, borrowed.bytes)
+                untilNote -= 1
+                if untilNote == 0 {
+                    untilNote = progressStride
+                    reporter?.note(readers, finished: false)
+                }
             }
         } catch let error as CaptureError {
             throw LVScopeError(error)
@@ -70,6 +82,9 @@ public enum CaptureDecoding {
 }
 
 extension CaptureDecoding {
+    /// Packets between two looks at the clock for progress.
+    @usableFromInline static let progressStride = 1024
+
     /// Opens the capture (its headers) and lets it go: a listing written as it is read
     /// opens its output first, and should not truncate an existing file for a capture
     /// that cannot be read.

@@ -1,18 +1,20 @@
 import Glibc
-import LVSFlows
+import LVSCapture
 import LVSReport
 import Synchronization
 
 /// How far reading has got, as one line on standard error that rewrites itself, when
 /// standard error is a terminal (DESIGN.md §4: progress never goes to a file or a pipe,
 /// where it would mix with the one error line). Runs shorter than half a second show
-/// nothing (`ProgressReporter`). `clear()` wipes the line before anything else is written.
+/// nothing (`ReadProgressReporter`). `clear()` wipes the line before anything else is written.
 final class TerminalProgress: Sendable {
     /// Whether a line is on the screen.
     private let shown = Atomic<Bool>(false)
     private let enabled: Bool
 
-    init(enabled: Bool = isatty(STDERR_FILENO) == 1) {
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    init(enabled: Bool = TerminalProgress.standardErrorIsTerminal) {
         self.enabled = enabled
     }
 

@@ -1,4 +1,4 @@
-import LVSFlows
+import LVSCapture
 @testable import LVSReport
 import Testing
 

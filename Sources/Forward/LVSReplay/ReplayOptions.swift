@@ -19,10 +19,13 @@ public struct ReplayOptions: Sendable {
     public var settings: DirectorSettings?
     /// How far apart in time an expected emission and its observed copy may be.
     public var alignmentWindow: Int64
+    /// Hears how far reading the inputs has got on long runs.
+    public var progress: ReadProgressHandler?
 
     public init(inputs: [CaptureInput], against: [CaptureInput] = [], outputPath: String? = nil,
                 overrides: TopologyOverrides = TopologyOverrides(), schedulerAgnostic: Bool = true,
-                settings: DirectorSettings? = nil, alignmentWindow: Int64 = 1_000_000_000) {
+                settings: DirectorSettings? = nil, alignmentWindow: Int64 = 1_000_000_000,
+                progress: ReadProgressHandler? = nil) {
         self.inputs = inputs
         self.against = against
         self.outputPath = outputPath
@@ -30,6 +33,7 @@ public struct ReplayOptions: Sendable {
         self.schedulerAgnostic = schedulerAgnostic
         self.settings = settings
         self.alignmentWindow = alignmentWindow
+        self.progress = progress
     }
 }
 

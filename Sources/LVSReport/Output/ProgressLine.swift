@@ -1,4 +1,4 @@
-import LVSFlows
+import LVSCapture
 
 /// The text of a reading-progress report (`ReadProgress`), short enough for an 80-column
 /// terminal: `lvscope: reading captures: 45% of 662 MB`, then, once read,

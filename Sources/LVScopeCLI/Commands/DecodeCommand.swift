@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import LVSCapture
 import LVSDecode
 import LVScope
@@ -38,13 +39,14 @@ struct DecodeCommand: ParsableCommand {
         try CaptureDecoding.requireReadable(capture)
         let sink = try OutputSink.open(output)
         let options = PacketDecoder.Options(verifyChecksums: verifyChecksums)
-        let result: CaptureDecodeResult
-        if summary {
-            result = try CaptureDecoding.run(capture, options: options)
-        } else {
+        // A listing written to the terminal as it is read would mix with the progress line.
+        let progress = TerminalProgress(enabled: TerminalProgress.standardErrorIsTerminal
+                                            && (summary || output != nil || isatty(STDOUT_FILENO) != 1))
+        let result: CaptureDecodeResult = try progress.during { progress in
+            if summary { return try CaptureDecoding.run(capture, options: options, progress: progress) }
             var listing = ListingSink(listing: PacketListing(format: format, sink: sink))
             try listing.listing.begin()
-            result = try CaptureDecoding.run(capture, options: options, into: &listing)
+            return try CaptureDecoding.run(capture, options: options, progress: progress, into: &listing)
         }
         if summary { try sink.write(DecodeSummaryReport(input: result.input, info: result.info, summary: result.summary,
                                                     truncatedTail: result.truncatedTail).rendered(format)) }

@@ -74,9 +74,12 @@ struct ReplayCommand: ParsableCommand {
         try OutputTargets.check([("--output", output), ("--report", report)],
                                 inputs: [config] + inputs.map(\.path) + against.map(\.path))
         if live.live { return try runLive() }
-        let options = ReplayOptions(inputs: inputs, against: against, outputPath: output,
-                                    overrides: topology.overrides, schedulerAgnostic: !strictScheduler)
-        let result = try Replaying.run(configPath: config, kernel: kernel, options: options, warn: warn)
+        let result = try TerminalProgress().during { progress in
+            let options = ReplayOptions(inputs: inputs, against: against, outputPath: output,
+                                        overrides: topology.overrides, schedulerAgnostic: !strictScheduler,
+                                        progress: progress)
+            return try Replaying.run(configPath: config, kernel: kernel, options: options, warn: warn)
+        }
         let sink = try OutputSink.open(report)
         try sink.write(ReplayReport(result: result, generator: LVScopeVersion.generator).rendered(format))
         try sink.flush()

@@ -1,6 +1,5 @@
 import ArgumentParser
 import LVSCapture
-import LVSFlows
 import LVScope
 import LVSInference
 

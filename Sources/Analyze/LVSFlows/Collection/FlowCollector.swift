@@ -8,7 +8,7 @@ import LVSWire
 /// the result is the same either way.
 public enum FlowCollector {
     /// `progress`, when given, hears how far reading has got on long runs (see
-    /// `ProgressReporter`), from the reading thread.
+    /// `ReadProgressReporter`), from the reading thread.
     public static func collect(_ inputs: [CaptureInput], configuration: FlowConfiguration = FlowConfiguration(),
                                decoder options: PacketDecoder.Options = PacketDecoder.Options(),
                                threaded: Bool = true, progress: ReadProgressHandler? = nil)

@@ -19,7 +19,7 @@ final class ReadAhead: @unchecked Sendable {
         /// slow spell of the other.
         var batchCount = 4
         /// When progress is reported (tests report from the first batch on).
-        var progressPace = ProgressReporter.Pace()
+        var progressPace = ReadProgressReporter.Pace()
     }
 
     // Owned by the reading thread while it runs, by the caller before and after.
@@ -30,15 +30,12 @@ final class ReadAhead: @unchecked Sendable {
     private var thread: pthread_t?
     /// The one batch when reading happens on the caller's thread.
     private var inline: DecodedBatch?
-    private var progress: ProgressReporter?
+    private var progress: ReadProgressReporter?
 
     init(merge: CaptureMerge, decoder: PacketDecoder, shape: Shape, progress handler: ReadProgressHandler? = nil) {
         self.merge = merge
         self.decoder = decoder
-        progress = handler.map { handler in
-            ProgressReporter(handler: handler, pace: shape.progressPace,
-                             totalBytes: merge.readers.reduce(0) { $0 + $1.fileSize })
-        }
+        progress = handler.map { ReadProgressReporter(handler: $0, pace: shape.progressPace, readers: merge.readers) }
         let batches = (0..<(shape.threaded ? max(2, shape.batchCount) : 1)).map { _ in
             DecodedBatch(capacity: max(1, shape.batchPackets))
         }

@@ -21,6 +21,7 @@ struct ReplayLoop {
     let decoder = PacketDecoder()
     var packet = DecodedPacket()
     var scratch: [UInt8] = []
+    var progress: ReadProgressReporter?
 
     init(runner: ReplayRunner, topology: DirectorTopology, addresses: DeploymentAddresses,
          comparator: Comparator?) throws(ReplayError) {
@@ -39,26 +40,42 @@ struct ReplayLoop {
                             settings: options.settings)
         self.comparator = comparator
         duplicates = options.inputs.count > 1 ? DuplicateFilter() : nil
+        progress = options.progress.map { [merge] in ReadProgressReporter(handler: $0, readers: merge.readers) }
         scratch.reserveCapacity(PacketBuffer.capacity)
     }
 
     mutating func run() throws(ReplayError) {
+        defer { progress?.note(merge.readers, finished: true) }
+        var untilNote = ReplayLoop.progressStride
         do {
             // One input needs no merge: its reader's order is the time order the merge keeps.
             if merge.readers.count == 1 {
                 let reader = merge.readers[0]
                 while let borrowed = try reader.nextPacket() {
                     try feed(0, borrowed)
+                    untilNote -= 1
+                    if untilNote == 0 { untilNote = noteProgress() }
                 }
             } else {
                 while let (point, borrowed) = try merge.nextPacket() {
                     try feed(point, borrowed)
+                    untilNote -= 1
+                    if untilNote == 0 { untilNote = noteProgress() }
                 }
             }
             try writer?.close()
         } catch {
             throw ReplayError(error)
         }
+    }
+
+    /// Packets between two looks at the clock for progress.
+    static let progressStride = 1024
+
+    /// Reports progress if it is time to; returns the packets until the next look.
+    private mutating func noteProgress() -> Int {
+        progress?.note(merge.readers, finished: false)
+        return ReplayLoop.progressStride
     }
 
     private mutating func feed(_ point: Int, _ borrowed: BorrowedPacket) throws(CaptureError) {

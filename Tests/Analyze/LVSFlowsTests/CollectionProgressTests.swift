@@ -7,7 +7,7 @@ import Testing
 
 /// Reading progress (`ReadProgress`) as flows are collected: reports climb to every byte
 /// of the captures and end with one marked finished; short runs report nothing.
-@Suite struct ProgressReporterTests {
+@Suite struct CollectionProgressTests {
     private func inputs() throws -> [CaptureInput] {
         [CaptureInput(point: "nat", path: try corpusFixture("lvs-nat.pcap")),
          CaptureInput(point: "mixed", path: try corpusFixture("lvs-mixed-eth-sll2.pcapng"))]
@@ -27,7 +27,7 @@ import Testing
         let total = try inputs.reduce(0) { sum, input in
             sum + (try #require(try FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int))
         }
-        let eager = ProgressReporter.Pace(delay: 0, interval: 0)
+        let eager = ReadProgressReporter.Pace(delay: 0, interval: 0)
         for shape in [ReadAhead.Shape(threaded: true, batchPackets: 16, progressPace: eager),
                       ReadAhead.Shape(threaded: false, batchPackets: 16, progressPace: eager)] {
             let seen = try reports(inputs, shape)

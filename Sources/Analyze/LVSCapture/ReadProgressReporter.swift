@@ -1,16 +1,20 @@
 import Glibc
-import LVSCapture
 
 /// Sends `ReadProgress` reports at a steady pace while captures are read: the first once
 /// reading has taken `delay` (a short run reports nothing), then one per `interval`, and
-/// a last one when reading ends if any was sent before it. The clock is read once per
-/// batch of packets, not per packet.
-struct ProgressReporter {
-    struct Pace {
+/// a last one when reading ends if any was sent before it. Readers call `note` every few
+/// hundred packets or so, not per packet: it reads the clock.
+public struct ReadProgressReporter {
+    public struct Pace: Sendable {
         /// Nanoseconds of reading before the first report.
-        var delay: Int64 = 500_000_000
+        public var delay: Int64
         /// Nanoseconds between reports.
-        var interval: Int64 = 200_000_000
+        public var interval: Int64
+
+        public init(delay: Int64 = 500_000_000, interval: Int64 = 200_000_000) {
+            self.delay = delay
+            self.interval = interval
+        }
     }
 
     private let handler: ReadProgressHandler
@@ -19,19 +23,20 @@ struct ProgressReporter {
     private var nextReport: Int64
     private var reported = false
 
-    init(handler: @escaping ReadProgressHandler, pace: Pace, totalBytes: Int) {
+    /// For `readers`, whose sizes add up to the total reported.
+    public init(handler: @escaping ReadProgressHandler, pace: Pace = Pace(), readers: [CaptureReader]) {
         self.handler = handler
         self.pace = pace
-        self.totalBytes = totalBytes
-        nextReport = ProgressReporter.now() &+ pace.delay
+        totalBytes = readers.reduce(0) { $0 + $1.fileSize }
+        nextReport = ReadProgressReporter.now() &+ pace.delay
     }
 
     /// Reports if it is time to (or reading has ended), with the readers' positions.
-    mutating func note(_ readers: [CaptureReader], finished: Bool) {
+    public mutating func note(_ readers: [CaptureReader], finished: Bool) {
         if finished {
             guard reported else { return }
         } else {
-            let now = ProgressReporter.now()
+            let now = ReadProgressReporter.now()
             guard now >= nextReport else { return }
             nextReport = now &+ pace.interval
         }
