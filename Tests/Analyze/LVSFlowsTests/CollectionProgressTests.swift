@@ -49,16 +49,7 @@ import Testing
     @Test("a reading error still ends the reports with a finished one")
     func failedReadFinishes() throws {
         let directory = try TemporaryDirectory()
-        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try corpusFixture("lvs-nat.pcap"))))
-        // The 300th record's captured length made impossible (records: 16-byte headers after
-        // the 24-byte file header, captured length at +8).
-        var offset = 24
-        for _ in 0..<299 {
-            offset += 16 + (Int(bytes[offset + 8]) | Int(bytes[offset + 9]) << 8 | Int(bytes[offset + 10]) << 16)
-        }
-        bytes.replaceSubrange(offset + 8..<offset + 12, with: [0xFF, 0xFF, 0xFF, 0x7F])
-        let path = directory.path("bad.pcap")
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let path = try natCaptureFailingAtFrame300(in: directory)
         let seen = Mutex<[ReadProgress]>([])
         let shape = ReadAhead.Shape(threaded: true, batchPackets: 16, progressPace: .init(delay: 0, interval: 0))
         #expect(throws: CaptureError.self) {

@@ -61,3 +61,18 @@ extension Array where Element == FlowRecord {
 func corpusFixture(_ name: String) throws -> String {
     try FixturePaths.corpusFile("lvscope-fixtures/\(name)")
 }
+
+/// lvs-nat.pcap with its 300th record given an impossible captured length (0x7FFFFFFF),
+/// written into `directory`: libpcap fails on frame 300.
+func natCaptureFailingAtFrame300(in directory: TemporaryDirectory) throws -> String {
+    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try corpusFixture("lvs-nat.pcap"))))
+    // Walk the pcap records (24-byte file header, 16-byte record headers with caplen at +8).
+    var offset = 24
+    for _ in 0..<299 {
+        offset += 16 + (Int(bytes[offset + 8]) | Int(bytes[offset + 9]) << 8 | Int(bytes[offset + 10]) << 16)
+    }
+    bytes.replaceSubrange(offset + 8..<offset + 12, with: [0xFF, 0xFF, 0xFF, 0x7F])
+    let path = directory.path("bad.pcap")
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    return path
+}

@@ -40,16 +40,7 @@ import Testing
     @Test("a read error mid-file is thrown by the threaded reader as by the in-line one")
     func readErrorPropagates() throws {
         let directory = try TemporaryDirectory()
-        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try corpusFixture("lvs-nat.pcap"))))
-        // Walk the pcap records (24-byte file header, 16-byte record headers with caplen at
-        // +8) to the 300th, and give it an impossible captured length (0x7FFFFFFF).
-        var offset = 24
-        for _ in 0..<299 {
-            offset += 16 + (Int(bytes[offset + 8]) | Int(bytes[offset + 9]) << 8 | Int(bytes[offset + 10]) << 16)
-        }
-        bytes.replaceSubrange(offset + 8..<offset + 12, with: [0xFF, 0xFF, 0xFF, 0x7F])
-        let path = directory.path("bad.pcap")
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let path = try natCaptureFailingAtFrame300(in: directory)
         for shape in [ReadAhead.Shape(), ReadAhead.Shape(threaded: false),
                       ReadAhead.Shape(threaded: true, batchPackets: 7, batchCount: 2)] {
             let error = #expect(throws: CaptureError.self) {
