@@ -32,8 +32,10 @@ enum EntryPoint {
             let exitCode = LVScopeCommand.exitCode(for: error)
             // Help and version requests are "errors" that exit 0 with their text.
             if exitCode == .success { LVScopeCommand.exit(withError: error) }
-            let message = LVScopeCommand.message(for: error)
-                .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            // The whole message: a newline in it comes from a value (a path, a point name),
+            // and `fail` writes it escaped, on one line.
+            let text = LVScopeCommand.message(for: error).trimmingTrailingNewlines
+            let message = text.isEmpty ? "invalid arguments" : text
             fail(message.replacingPrefix("Error: ", with: "") + " (see 'lvscope help')")
         }
     }
@@ -68,5 +70,11 @@ enum EntryPoint {
 extension String {
     fileprivate func replacingPrefix(_ prefix: String, with replacement: String) -> String {
         hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+    }
+
+    fileprivate var trimmingTrailingNewlines: String {
+        var text = self
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 }

@@ -17,6 +17,25 @@ import Testing
         #expect(outcome.error.contains(fragment), "\(outcome.error)")
     }
 
+    /// A newline or escape in a path, a point name or a configuration word is written
+    /// escaped: the error stays one line and cannot drive the terminal.
+    @Test func controlCharactersAreEscaped() throws {
+        let client = try Self.fixture("Fixtures/captures/dr-ok/client.pcap")
+        try expectOneError(["analyze", "/nonexistent/a\nb.pcap"], "(/nonexistent/a\\nb.pcap)")
+        try expectOneError(["analyze", "--role", "ZZ\nY=client", client], "no capture point named \"ZZ\\nY\"")
+        // The parser's message holds the value whole, escaped.
+        try expectOneError(["analyze", "PT\nX=\(client)", "--role", "PT\nX=bogus"],
+                           "'PT\\nX=bogus' is invalid for '--role <NAME=ROLE>'")
+        let directory = try TemporaryDirectory()
+        let config = directory.path("escape.ipvsadm")
+        try "-A -t 198.51.100.10:80 -s rr\n-a -t 198.51.100.10:80 -r 192.0.2.11:80 -m\u{1B}[31m\u{2028}\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let outcome = try CommandRunner.run(["analyze", "--config", config, client])
+        #expect(outcome.status == 2)
+        #expect(outcome.error.contains("-m\\x1B[31m\\u2028"), "\(outcome.error)")
+        #expect(!outcome.error.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x2028 })
+    }
+
     @Test func replayTopologyOverrides() throws {
         let config = try Self.fixture("Fixtures/config/dr-ok.ipvsadm")
         let client = try Self.fixture("Fixtures/captures/dr-ok/client.pcap")

@@ -115,10 +115,44 @@ public final class OutputSink {
     }
 }
 
-/// Writes one line to standard error, unbuffered.
+/// Writes one line to standard error, unbuffered. Control characters in it (from a file
+/// name, a point name or a configuration's text) are written as escapes: the line stays
+/// one line, also for tools that split at VT, FF, NEL or U+2028, and cannot drive the
+/// terminal.
 public func writeStandardError(_ line: String) {
-    var text = line + "\n"
+    var text = line.escapingControlCharacters + "\n"
     text.withUTF8 { bytes in _ = Glibc.write(2, bytes.baseAddress, bytes.count) }
+}
+
+extension String {
+    /// The text with C0 and C1 control characters, DEL and the Unicode line and paragraph
+    /// separators written as `\n`, `\r`, `\t`, `\x1B` or `\u2028`.
+    public var escapingControlCharacters: String {
+        guard unicodeScalars.contains(where: \.needsEscape) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            guard scalar.needsEscape else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += scalar.value < 0x100
+                    ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex : "\\u" + hex
+            }
+        }
+        return result
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var needsEscape: Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
+    }
 }
 
 /// Writing a report or listing failed (disk full, closed pipe, bad path).
