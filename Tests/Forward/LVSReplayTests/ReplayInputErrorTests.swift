@@ -36,6 +36,25 @@ import Testing
         #expect(!error.description.contains("\n"))
     }
 
+    /// An --against capture that shows neither side of the director (empty, or of other
+    /// traffic) leaves every emission unchecked: that is no comparison, not "same".
+    @Test func againstCapturesThatCompareNothing() throws {
+        let directory = try TemporaryDirectory()
+        let empty = directory.path("empty.pcap")
+        // A pcap file header (Ethernet, microseconds) and no packets.
+        let header: [UInt8] = [0xD4, 0xC3, 0xB2, 0xA1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                               0xFF, 0xFF, 0, 0, 1, 0, 0, 0]
+        try Data(header).write(to: URL(fileURLWithPath: empty))
+        let inputs = try ReplayFixtures.captures("nat-ok", ["client.pcap", "rs1.pcap", "rs2.pcap"])
+        let options = ReplayOptions(inputs: inputs, against: [CaptureInput(point: "observed", path: empty)])
+        let error = #expect(throws: LVScopeError.self) {
+            try Replaying.run(configPath: try ReplayFixtures.config("nat-ok"), kernel: nil, options: options)
+        }
+        #expect(error?.location == "--against")
+        #expect(error?.what.hasPrefix("none of the ") == true, "\(String(describing: error))")
+        #expect(error?.what.contains(" frames the model sent could be compared") == true)
+    }
+
     @Test func missingCapture() throws {
         let error = try #require(run(config: try ReplayFixtures.config("nat-ok"),
                                      inputs: [CaptureInput(path: "/nonexistent/client.pcap")]))

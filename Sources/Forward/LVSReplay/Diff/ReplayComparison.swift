@@ -98,6 +98,10 @@ public struct ReplayComparison: Sendable {
 
     public init() {}
 
+    /// Expected emissions set against the `--against` captures: matched, mismatched or
+    /// missing (not the unchecked ones).
+    public var compared: Int { matched + mismatched + missing }
+
     /// Whether the replay found differences (exit status 1).
     public var hasDifferences: Bool {
         mismatched > 0 || missing > 0 || unexpected > 0

@@ -35,8 +35,16 @@ public struct ReplayRunner {
         var loop = try ReplayLoop(runner: self, topology: topology, addresses: addresses, comparator: comparator)
         try loop.run()
         let truncated = zip(loop.merge.readers, options.inputs).filter { $0.0.truncatedTail }.map(\.1.path)
+        let comparison = loop.comparator.map { var c = $0; return c.finish() }
+        if let comparison, comparison.compared == 0, comparison.unchecked > 0 {
+            // Everything unchecked is no comparison at all: an empty or unrelated capture
+            // must not pass as "same".
+            throw ReplayError("none of the \(comparison.unchecked) frames the model sent could be compared: the "
+                + "captures show neither of the director's sides they leave on (are they the director's, of "
+                + "the same traffic?)", at: "--against")
+        }
         return ReplayResult(profile: profile, topology: topology, topologyNotes: notes, counts: loop.finishCounts(),
-                            comparison: loop.comparator.map { var c = $0; return c.finish() },
+                            comparison: comparison,
                             outputPath: options.outputPath,
                             truncatedCaptures: truncated + (comparator?.observed.truncatedPaths ?? []))
     }
