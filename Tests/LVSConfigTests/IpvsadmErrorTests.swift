@@ -16,6 +16,9 @@ import Testing
         ("-A -t web.example.com:http -s wlc",
          "bad.ipvsadm:1:7: virtual address \"web.example.com\" is a host name; save with `ipvsadm-save -n` for numeric addresses"),
         ("-A -t 192.0.2.10:99999", "bad.ipvsadm:1:7: port 99999 out of range 0...65535"),
+        // A number too long to show whole is cut, as quoted words are.
+        ("-A -t 192.0.2.10:80 -s rr -p " + String(repeating: "9", count: 500),
+         "bad.ipvsadm:1:30: persistence timeout " + String(repeating: "9", count: 60) + "… out of range 1...2678400"),
         ("-A -t 192.0.2.10:gopherplus", "bad.ipvsadm:1:7: unknown service name \"gopherplus\" (use a port number)"),
         ("-A -t 192.0.2.10:80\n-a -t 192.0.2.10:80 -r 10.0.0.1 -w 65536",
          "bad.ipvsadm:2:36: weight 65536 out of range 0...65535"),

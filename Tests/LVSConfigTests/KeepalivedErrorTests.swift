@@ -94,6 +94,19 @@ import Testing
         #expect(try KeepalivedParser.parse(path: scratch.path + "/l0.conf").services.count == 1)
     }
 
+    /// keepalived globs includes with GLOB_BRACE and splits words at white space only:
+    /// `s{1,2}.conf` is one pattern naming s1.conf and s2.conf.
+    @Test func includeBracesExpand() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        try scratch.write("many/s1.conf", "virtual_server 192.0.2.1 80 {\n}\n")
+        try scratch.write("many/s2.conf", "virtual_server 192.0.2.2 80 {\n}\n")
+        try scratch.write("many/s3.conf", "virtual_server 192.0.2.3 80 {\n}\n")
+        let main = try scratch.write("keepalived.conf", "include many/s{1,2}.conf\n")
+        let services = try KeepalivedParser.parse(path: main).services
+        #expect(services.map(\.key.description) == ["tcp 192.0.2.1:80", "tcp 192.0.2.2:80"])
+    }
+
     @Test func errorsInIncludedFilesNameThatFile() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }

@@ -10,7 +10,8 @@ enum ConfigNumber {
         }
         // More digits than any range here can hold: out of range rather than overflow.
         guard text.count <= 12, let value = Int(text), range.contains(value) else {
-            throw ConfigError(at: location, "\(what) \(text) out of range \(range.lowerBound)...\(range.upperBound)")
+            throw ConfigError(at: location, "\(what) \(QuotedExcerpt.excerpt(text)) out of range "
+                + "\(range.lowerBound)...\(range.upperBound)")
         }
         return value
     }

@@ -24,6 +24,11 @@ enum QuotedExcerpt {
         return result + excerpt(quoted)
     }
 
+    /// `text` cut to the limit, for a word a message shows without quotes.
+    static func excerpt(_ text: some StringProtocol) -> String {
+        excerpt(String(text))
+    }
+
     private static func excerpt(_ quoted: String) -> String {
         quoted.count > limit ? quoted.prefix(limit - 4) + "…" : quoted
     }

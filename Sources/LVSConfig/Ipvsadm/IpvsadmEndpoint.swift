@@ -35,7 +35,7 @@ struct IpvsadmEndpoint {
     static func port(_ text: Substring, token: IpvsadmToken) throws(ConfigError) -> UInt16 {
         if text.allSatisfy({ $0.isASCII && $0.isNumber }), !text.isEmpty {
             guard text.count <= 5, let value = Int(text), value <= 65535 else {
-                throw ConfigError(at: token.location, "port \(text) out of range 0...65535")
+                throw ConfigError(at: token.location, "port \(QuotedExcerpt.excerpt(text)) out of range 0...65535")
             }
             return UInt16(value)
         }

@@ -32,10 +32,10 @@ struct KeepalivedReader {
 
     private mutating func include(_ line: [KeepalivedToken], from file: String) throws(ConfigError) -> [KeepalivedToken] {
         let keyword = line[0]
-        guard line.count >= 2, line[1].kind == .word || line[1].kind == .quoted else {
+        guard line.count >= 2, line[1].kind != .close else {
             throw ConfigError(at: keyword.location, "include needs a file name")
         }
-        let name = line[1]
+        let name = Self.includeName(line)
         let directory = ConfigFile.directory(of: file)
         let path = name.text.hasPrefix("/") || directory == "." ? name.text : directory + "/" + name.text
         let matches = ConfigFile.isPattern(path) ? ConfigFile.glob(path) : [path]
@@ -60,5 +60,21 @@ struct KeepalivedReader {
             tokens += try read(text: text, file: match)
         }
         return tokens
+    }
+
+    /// The include's file name: its first word with the braces written against it
+    /// (`s{1,2}.conf`), which the lexer made tokens of their own. keepalived splits
+    /// words at white space only and expands the braces as glob(3) patterns.
+    private static func includeName(_ line: [KeepalivedToken]) -> KeepalivedToken {
+        var name = line[1]
+        guard name.kind != .quoted else { return name }
+        var end = name.location.column + name.text.count
+        for token in line.dropFirst(2) {
+            guard token.kind != .quoted, token.location.column == end else { break }
+            name.text += token.text
+            end += token.text.count
+        }
+        name.kind = .word
+        return name
     }
 }

@@ -102,16 +102,17 @@ enum ConfigFile {
     }
 
     /// Paths matching a shell pattern, sorted (glob(3) sorts by default); empty when none.
+    /// Braces expand as keepalived's `include` expands them (`s{1,2}.conf`: GLOB_BRACE).
     static func glob(_ pattern: String) -> [String] {
         var result = glob_t()
         defer { globfree(&result) }
-        guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+        guard Glibc.glob(pattern, GLOB_BRACE, nil, &result) == 0 else { return [] }
         return (0..<Int(result.gl_pathc)).compactMap { index in
             result.gl_pathv[index].map { String(cString: $0) }
         }
     }
 
     static func isPattern(_ path: String) -> Bool {
-        path.contains { $0 == "*" || $0 == "?" || $0 == "[" }
+        path.contains { $0 == "*" || $0 == "?" || $0 == "[" || $0 == "{" }
     }
 }
