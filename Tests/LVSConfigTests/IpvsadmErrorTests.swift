@@ -41,6 +41,8 @@ import Testing
          "bad.ipvsadm:2:47: unknown tunnel type \"vxlan\" (ipip, gue or gre)"),
         ("-A -t 192.0.2.10:80 -o", "bad.ipvsadm:1:21: one-packet scheduling (-o) is only for UDP services"),
         ("-A -t 192.0.2.10 -s rr", "bad.ipvsadm:1:7: port 0 is allowed only for persistent services (-p)"),
+        ("-A -t 2001:db8::10:80 -s rr", "bad.ipvsadm:1:7: port 0 is allowed only for persistent services (-p); "
+            + "an IPv6 service with a port is written [ADDRESS]:PORT"),
         ("-A -t 192.0.2.10:80 -s rr -b sh-port",
          "bad.ipvsadm:1:30: scheduler flag \"sh-port\" needs scheduler sh, not rr"),
         ("-A -t 192.0.2.10:80 -s sh -b sh-port,sticky", "bad.ipvsadm:1:30: unknown scheduler flag \"sticky\""),

@@ -89,7 +89,10 @@ extension IpvsadmTable {
             warn(given.token, "\(given.token.text) is a DPVS setting lvscope does not model; ignored")
         }
         if key.fwmark == nil, key.port == 0, service.persistence == nil {
-            throw ConfigError(at: keyToken.location, "port 0 is allowed only for persistent services (-p)")
+            // `2001:db8::10:80` is an IPv6 address without a port, as ipvsadm reads it too.
+            let hint = keyToken.text.filter({ $0 == ":" }).count > 1 && !keyToken.text.hasPrefix("[")
+                ? "; an IPv6 service with a port is written [ADDRESS]:PORT" : ""
+            throw ConfigError(at: keyToken.location, "port 0 is allowed only for persistent services (-p)" + hint)
         }
         return service
     }
