@@ -58,7 +58,6 @@ public enum CaptureDecoding {
         let readers = [reader]
         var reporter = progress.map { ReadProgressReporter(handler: $0, readers: readers) }
         defer { reporter?.note(readers, finished: true) }
-        var untilNote = progressStride
         // A plain loop rather than `forEachPacket`: the packet stays on the stack instead
         // of in a closure's box, which would copy its 700 bytes out for every call.
         do {
@@ -68,11 +67,7 @@ public enum CaptureDecoding {
                                into: &packet)
                 summary.add(packet)
                 try sink.consume(record, packet, borrowed.bytes)
-                untilNote -= 1
-                if untilNote == 0 {
-                    untilNote = progressStride
-                    reporter?.note(readers, finished: false)
-                }
+                reporter?.packetRead(readers)
             }
         } catch let error as CaptureError {
             throw LVScopeError(error)
@@ -82,9 +77,6 @@ public enum CaptureDecoding {
 }
 
 extension CaptureDecoding {
-    /// Packets between two looks at the clock for progress.
-    @usableFromInline static let progressStride = 1024
-
     /// Opens the capture (its headers) and lets it go: a listing written as it is read
     /// opens its output first, and should not truncate an existing file for a capture
     /// that cannot be read.

@@ -2,9 +2,12 @@ import Glibc
 
 /// Sends `ReadProgress` reports at a steady pace while captures are read: the first once
 /// reading has taken `delay` (a short run reports nothing), then one per `interval`, and
-/// a last one when reading ends if any was sent before it. Readers call `note` every few
-/// hundred packets or so, not per packet: it reads the clock.
+/// a last one when reading ends if any was sent before it. `note` reads the clock: a
+/// reading loop calls `packetRead` per packet, which notes once per `stride` packets.
 public struct ReadProgressReporter {
+    /// Packets between two looks at the clock.
+    public static let stride = 1024
+
     public struct Pace: Sendable {
         /// Nanoseconds of reading before the first report.
         public var delay: Int64
@@ -22,6 +25,7 @@ public struct ReadProgressReporter {
     private let totalBytes: Int
     private var nextReport: Int64
     private var reported = false
+    private var untilNote = ReadProgressReporter.stride
 
     /// For `readers`, whose sizes add up to the total reported.
     public init(handler: @escaping ReadProgressHandler, pace: Pace = Pace(), readers: [CaptureReader]) {
@@ -29,6 +33,14 @@ public struct ReadProgressReporter {
         self.pace = pace
         totalBytes = readers.reduce(0) { $0 + $1.fileSize }
         nextReport = ReadProgressReporter.now() &+ pace.delay
+    }
+
+    /// Counts one packet read from `readers`; notes progress once per `stride` of them.
+    public mutating func packetRead(_ readers: [CaptureReader]) {
+        untilNote -= 1
+        guard untilNote == 0 else { return }
+        untilNote = ReadProgressReporter.stride
+        note(readers, finished: false)
     }
 
     /// Reports if it is time to (or reading has ended), with the readers' positions.

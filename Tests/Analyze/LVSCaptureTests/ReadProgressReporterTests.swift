@@ -34,6 +34,14 @@ import Testing
         #expect(seen().isEmpty)
     }
 
+    @Test func packetReadNotesOncePerStride() throws {
+        let reader = try CaptureReader(path: try fixture("lvs-nat.pcap"))
+        let (handler, seen) = collecting()
+        var reporter = ReadProgressReporter(handler: handler, pace: .init(delay: 0, interval: 0), readers: [reader])
+        for _ in 0..<(3 * ReadProgressReporter.stride - 1) { reporter.packetRead([reader]) }
+        #expect(seen().count == 2)
+    }
+
     @Test func waitsAnIntervalBetweenReports() throws {
         let reader = try CaptureReader(path: try fixture("lvs-nat.pcap"))
         let (handler, seen) = collecting()

@@ -46,36 +46,24 @@ struct ReplayLoop {
 
     mutating func run() throws(ReplayError) {
         defer { progress?.note(merge.readers, finished: true) }
-        var untilNote = ReplayLoop.progressStride
         do {
             // One input needs no merge: its reader's order is the time order the merge keeps.
             if merge.readers.count == 1 {
                 let reader = merge.readers[0]
                 while let borrowed = try reader.nextPacket() {
                     try feed(0, borrowed)
-                    untilNote -= 1
-                    if untilNote == 0 { untilNote = noteProgress() }
+                    progress?.packetRead(merge.readers)
                 }
             } else {
                 while let (point, borrowed) = try merge.nextPacket() {
                     try feed(point, borrowed)
-                    untilNote -= 1
-                    if untilNote == 0 { untilNote = noteProgress() }
+                    progress?.packetRead(merge.readers)
                 }
             }
             try writer?.close()
         } catch {
             throw ReplayError(error)
         }
-    }
-
-    /// Packets between two looks at the clock for progress.
-    static let progressStride = 1024
-
-    /// Reports progress if it is time to; returns the packets until the next look.
-    private mutating func noteProgress() -> Int {
-        progress?.note(merge.readers, finished: false)
-        return ReplayLoop.progressStride
     }
 
     private mutating func feed(_ point: Int, _ borrowed: BorrowedPacket) throws(CaptureError) {
