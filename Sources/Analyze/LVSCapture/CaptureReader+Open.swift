@@ -49,18 +49,29 @@ extension CaptureReader {
 
     private static func openPcapng(_ file: MappedFile, accepting: Bool) throws(CaptureError) -> Opened {
         let scan = PcapngBlockReader(file: file, acceptingUnsupportedLinkTypes: true)
-        let interfaces = try scan.scanLeadingInterfaces()
+        _ = try scan.scanLeadingInterfaces()
+        // All of them: libpcap would number the packets of an interface declared after the
+        // first packet, with the first one's link type and snaplen, as interface 0.
+        let interfaces = scan.scanRemainingInterfaces()
         var info = CaptureFileInfo(path: file.path, format: .pcapng, byteOrder: scan.byteOrder,
                                    snaplen: interfaces.map(\.snaplen).max() ?? 0,
                                    interfaces: interfaces, backend: .pcapngBlockReader)
         info.comments = scan.sectionComments
         try check(info, accepting: accepting)
-        if interfaces.count == 1, let handle = try? LibpcapReadHandle(path: file.path, nanosecond: true) {
+        if interfaces.count == 1, libpcapConvertsExactly(interfaces[0].timestampResolution),
+           let handle = try? LibpcapReadHandle(path: file.path, nanosecond: true) {
             info.backend = .libpcap
             return Opened(info: info, backend: .libpcap(handle), pcapngFile: file)
         }
         let reader = PcapngBlockReader(file: file, acceptingUnsupportedLinkTypes: accepting)
         return Opened(info: info, backend: .blocks(reader), pcapngFile: file)
+    }
+
+    /// libpcap turns a binary resolution's fraction into nanoseconds as fraction × 10⁹ in
+    /// 64 bits, which overflows from 2^-35 on; the block reader computes it in 128 bits.
+    private static func libpcapConvertsExactly(_ resolution: TimestampResolution) -> Bool {
+        if case let .binary(exponent) = resolution { return exponent < 35 }
+        return true
     }
 
     private static func check(_ info: CaptureFileInfo, accepting: Bool) throws(CaptureError) {
