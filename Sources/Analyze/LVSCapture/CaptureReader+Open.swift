@@ -49,10 +49,7 @@ extension CaptureReader {
 
     private static func openPcapng(_ file: MappedFile, accepting: Bool) throws(CaptureError) -> Opened {
         let scan = PcapngBlockReader(file: file, acceptingUnsupportedLinkTypes: true)
-        _ = try scan.scanLeadingInterfaces()
-        // All of them: libpcap would number the packets of an interface declared after the
-        // first packet, with the first one's link type and snaplen, as interface 0.
-        let interfaces = scan.scanRemainingInterfaces()
+        let interfaces = try scan.scanLeadingInterfaces()
         var info = CaptureFileInfo(path: file.path, format: .pcapng, byteOrder: scan.byteOrder,
                                    snaplen: interfaces.map(\.snaplen).max() ?? 0,
                                    interfaces: interfaces, backend: .pcapngBlockReader)

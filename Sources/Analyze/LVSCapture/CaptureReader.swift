@@ -11,20 +11,17 @@ import LVSWire
 ///   scaled to nanoseconds here (`timestamp(of:)`). libpcap does not say which pcapng
 ///   interface a packet came from; with one interface that is interface 0. libpcap cuts
 ///   a pcap record longer than the file's snaplen to the snaplen (tshark keeps it whole).
-/// - pcapng files with several interfaces, wherever declared (a scan of the block headers
-///   at open finds them all), go through `PcapngBlockReader`, which reports each packet's
-///   interface: DESIGN.md §3 makes one sub-point per interface, libpcap refuses
-///   interfaces of different link types, and numbers the packets of one declared after
-///   the first packet with the first one's link type and snaplen as interface 0. So do
-///   files whose one interface has a binary time resolution finer than 2^-34 s (libpcap's
-///   conversion overflows there).
+/// - pcapng files with several interfaces before the first packet go through
+///   `PcapngBlockReader`, which reports each packet's interface: DESIGN.md §3 makes one
+///   sub-point per interface, and libpcap refuses interfaces of different link types. So
+///   do files whose one interface has a binary time resolution finer than 2^-34 s:
+///   libpcap's conversion of those overflows.
 /// - If libpcap fails on a pcapng file, at open or mid-file (say an interface of another
 ///   type declared later), the block reader takes over at the next packet and its checks
 ///   decide between a cut tail and a typed error.
 ///
-/// `info` describes the file, with every pcapng interface from the start, also those
-/// declared after the first packet (unless a block the scan cannot read comes before
-/// them: they then appear once reached). Packets are numbered from 1 like tshark's `frame.number`. A file cut
+/// `info` describes the file; a pcapng interface declared after the first packet appears
+/// in it once reached. Packets are numbered from 1 like tshark's `frame.number`. A file cut
 /// short in its last record ends early with `truncatedTail` set (a warning, not an error).
 /// Interfaces of link types outside `LinkType.supported` are refused unless
 /// `acceptingUnsupportedLinkTypes` is set. After an error the reader is finished. Not
@@ -127,8 +124,7 @@ public final class CaptureReader: PacketSource {
             backend = .finished
             throw error
         }
-        // The scan at open may have stopped early at a block it could not read.
-        if reader.interfaces.count > info.interfaces.count { adoptInterfaces(of: reader) }
+        if reader.interfaces.count != info.interfaces.count { adoptInterfaces(of: reader) }
         guard let packet else {
             truncatedTail = reader.truncatedTail
             backend = .finished

@@ -85,25 +85,6 @@ public final class PcapngBlockReader: PacketSource {
         return interfaces
     }
 
-    /// After `scanLeadingInterfaces`: every interface of the file, those declared after
-    /// the first packet (or in later sections) included. Reads block headers and interface
-    /// descriptions only; a block it cannot read ends the scan, for the reading itself to
-    /// report when it gets there.
-    func scanRemainingInterfaces() -> [CaptureInterface] {
-        do {
-            while let block = try nextBlock() {
-                switch block.type {
-                case PcapngBlock.Kind.sectionHeader: try beginSection(block)
-                case PcapngBlock.Kind.interfaceDescription: try addInterface(block)
-                default: continue
-                }
-            }
-        } catch {
-            return interfaces
-        }
-        return interfaces
-    }
-
     func malformed(at offset: Int, _ reason: String) -> CaptureError {
         CaptureError(path: path, .malformedBlock(offset: offset, reason: reason))
     }
