@@ -5,6 +5,10 @@ extension CaptureReader {
         var info: CaptureFileInfo
         var backend: Backend
         var pcapngFile: MappedFile?
+        /// A pcapng file read by libpcap: the block reader that scanned its leading blocks,
+        /// ready to take over where `follower` sees a late declaration.
+        var leading: PcapngBlockReader?
+        var follower: PcapngFollower?
         /// The file's size when opened.
         var size = 0
     }
@@ -58,7 +62,12 @@ extension CaptureReader {
         if interfaces.count == 1, libpcapConvertsExactly(interfaces[0].timestampResolution),
            let handle = try? LibpcapReadHandle(path: file.path, nanosecond: true) {
             info.backend = .libpcap
-            return Opened(info: info, backend: .libpcap(handle), pcapngFile: file)
+            scan.acceptsUnsupportedLinkTypes = accepting
+            let follower = handle.stream.map { stream in
+                PcapngFollower(file: file.bytes, littleEndian: scan.byteOrder == .littleEndian,
+                               position: LibpcapReadHandle.streamPosition(of: stream))
+            }
+            return Opened(info: info, backend: .libpcap(handle), pcapngFile: file, leading: scan, follower: follower)
         }
         let reader = PcapngBlockReader(file: file, acceptingUnsupportedLinkTypes: accepting)
         return Opened(info: info, backend: .blocks(reader), pcapngFile: file)

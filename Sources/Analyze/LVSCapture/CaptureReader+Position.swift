@@ -1,8 +1,7 @@
 extension CaptureReader {
     /// How many bytes of the file reading has got through, for progress reports: libpcap's
-    /// stream position (which counts what its stream buffer has read ahead, up to 1 MiB)
-    /// or the block reader's offset; the whole file once reading has ended. Never more
-    /// than `fileSize`, even if the file grew while it was read.
+    /// stream position or the block reader's offset; the whole file once reading has ended.
+    /// Never more than `fileSize`, even if the file grew while it was read.
     public var bytesRead: Int {
         let position: Int
         switch backend {

@@ -19,6 +19,8 @@ import LVSWire
 /// - If libpcap fails on a pcapng file, at open or mid-file (say an interface of another
 ///   type declared later), the block reader takes over at the next packet and its checks
 ///   decide between a cut tail and a typed error.
+/// - An interface or section that libpcap accepts after the first packet would read as
+///   interface 0: `PcapngFollower` sees it, and the block reader takes over at it.
 ///
 /// `info` describes the file; a pcapng interface declared after the first packet appears
 /// in it once reached. Packets are numbered from 1 like tshark's `frame.number`. A file cut
@@ -52,6 +54,11 @@ public final class CaptureReader: PacketSource {
     /// The mapping of a pcapng file, kept for the block reader to take over from libpcap.
     let pcapngFile: MappedFile?
     let acceptsUnsupportedLinkTypes: Bool
+    /// For a pcapng file libpcap reads: watches for interfaces declared after the first
+    /// packet, and the block reader that takes over when one is.
+    @exclusivity(unchecked) private var follower: PcapngFollower?
+    private var followedStream: OpaquePointer?
+    private let leading: PcapngBlockReader?
     /// Copied out of `info` so that the libpcap path touches no reference-counted storage.
     private let format: CaptureFormat
     private let libpcapLinkType: LinkType
@@ -67,6 +74,12 @@ public final class CaptureReader: PacketSource {
         self.format = opened.info.format
         self.libpcapLinkType = opened.info.interfaces.first?.linkType ?? LinkType(rawValue: 0)
         self.libpcapHandle = CaptureReader.libpcapHandle(of: opened.backend)
+        self.leading = opened.leading
+        if case let .libpcap(handle) = opened.backend, let stream = handle.stream,
+           opened.follower != nil, opened.leading != nil {
+            self.follower = opened.follower
+            self.followedStream = stream
+        }
     }
 
     private static func libpcapHandle(of backend: Backend) -> OpaquePointer? {
@@ -92,6 +105,11 @@ public final class CaptureReader: PacketSource {
         switch LibpcapReadHandle.next(on: handle) {
         case let .packet(packet):
             packetsRead += 1
+            if let followedStream, case let .declaration(offset)? = follower?.follow(
+                packetData: packet.bytes.baseAddress,
+                streamAt: LibpcapReadHandle.streamPosition(of: followedStream)) {
+                return try handOver(at: offset)
+            }
             guard let timestamp = timestamp(of: packet) else {
                 backend = .finished
                 throw CaptureError(path: path, .timestampOutOfRange(frame: packetsRead))
@@ -165,6 +183,23 @@ public final class CaptureReader: PacketSource {
         backend = .blocks(reader)
         info.backend = .pcapngBlockReader
         return try nextFromBlocks(reader)
+    }
+
+    /// Continues with the block reader from the leading scan at `offset`, where a section or
+    /// interface is declared after the first packet (see `PcapngFollower`). libpcap's copy
+    /// of the current packet is dropped: the block reader reads it again with its interface.
+    private func handOver(at offset: Int) throws(CaptureError) -> BorrowedPacket? {
+        packetsRead -= 1
+        follower = nil
+        followedStream = nil
+        guard let leading else {
+            backend = .finished
+            throw CaptureError(path: path, .readFailed(frame: packetsRead + 1, message: "no pcapng reader to take over"))
+        }
+        leading.resume(at: offset, packetsRead: packetsRead)
+        backend = .blocks(leading)
+        info.backend = .pcapngBlockReader
+        return try nextFromBlocks(leading)
     }
 
     private func adoptInterfaces(of reader: PcapngBlockReader) {

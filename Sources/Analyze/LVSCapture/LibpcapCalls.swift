@@ -71,6 +71,10 @@ final class LibpcapReadHandle {
         } else {
             streamBuffer = buffer
         }
+        // A stream that has not seeked since its buffer was set does not know its offset,
+        // and each `ftell` is an lseek(2); after one seek glibc keeps the offset and `ftell`
+        // is arithmetic, cheap enough for `PcapngFollower` to ask after every packet.
+        _ = fseek(stream, 0, SEEK_SET)
         let opened = withErrorBuffer { errbuf in pcap_fopen_offline_with_tstamp_precision(stream, precision, errbuf) }
         guard let pointer = opened.result else {
             // pcap_fopen_offline leaves a stream it refused open.
@@ -90,6 +94,15 @@ final class LibpcapReadHandle {
 
     /// Where libpcap's stream is in the file (0 when it cannot tell).
     var streamPosition: Int { pcap_file(handle).map { Int(ftell($0)) } ?? 0 }
+
+    /// The stream libpcap reads, for `streamPosition(of:)` on the per-packet path.
+    var stream: OpaquePointer? { pcap_file(handle).map { OpaquePointer($0) } }
+
+    /// `ftell` on a stream from `stream`; -1 when it cannot tell.
+    @inline(__always)
+    static func streamPosition(of stream: OpaquePointer) -> Int {
+        Int(ftell(UnsafeMutablePointer<FILE>(stream)))
+    }
 
     /// `pcap_next_ex` on a handle kept alive by its `LibpcapReadHandle`.
     @inline(__always)

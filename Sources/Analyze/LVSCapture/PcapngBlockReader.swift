@@ -32,7 +32,7 @@ public final class PcapngBlockReader: PacketSource {
     static let maximumBlockLength = 16 * 1024 * 1024
 
     let file: MappedFile
-    let acceptsUnsupportedLinkTypes: Bool
+    var acceptsUnsupportedLinkTypes: Bool
     var offset = 0
     var section = PcapngSection(number: -1, littleEndian: true, firstInterface: 0)
     /// What a packet needs of its interface, kept apart from `interfaces` so that the
@@ -83,6 +83,14 @@ public final class PcapngBlockReader: PacketSource {
             }
         }
         return interfaces
+    }
+
+    /// Continues at `offset`, a block boundary after the leading blocks, with `packetsRead`
+    /// packets already delivered by libpcap: `CaptureReader` hands a file over there when
+    /// `PcapngFollower` sees a late declaration.
+    func resume(at offset: Int, packetsRead: Int) {
+        self.offset = offset
+        self.packetsRead = packetsRead
     }
 
     func malformed(at offset: Int, _ reason: String) -> CaptureError {

@@ -1,3 +1,5 @@
+import LVSTestSupport
+
 /// A hand-made pcapng file with the structures no corpus capture has, and what reading
 /// it must give.
 enum PcapngEdgeFile {

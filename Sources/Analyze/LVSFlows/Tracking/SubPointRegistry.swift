@@ -5,6 +5,11 @@ import LVSDecode
 /// interfaces has one per interface; a Linux `-i any` SLL2 capture one per interface
 /// index (`NAME/ifN`); anything else is the point itself. Ids are handed out in order of
 /// first appearance, names depend only on the file.
+///
+/// A pcapng interface declared after the first packet is named by its index (`NAME/1`)
+/// while the interface the file started with keeps the point's own name: its packets were
+/// named before the file revealed a second interface, and the reader learns the late
+/// interface's `if_name` on its own thread.
 struct SubPointRegistry {
     let point: String
     private let interfaceNames: [CapturePointName]?
@@ -23,7 +28,7 @@ struct SubPointRegistry {
     /// The sub-point of a packet.
     mutating func id(interface: Int, link: LinkInfo) -> UInt16 {
         let key: Int
-        if interfaceNames != nil {
+        if interfaceNames != nil || interface > 0 {
             key = interface
         } else if let index = link.interfaceIndex {
             key = 1 << 40 | Int(index)

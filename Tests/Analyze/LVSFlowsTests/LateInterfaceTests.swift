@@ -1,0 +1,70 @@
+import Foundation
+import LVSCapture
+@testable import LVSFlows
+import LVSTestSupport
+import LVSWire
+import Testing
+
+/// A pcapng file whose second interface is declared after the first packet (a capture
+/// that added an interface, or a tool that writes interfaces as it meets them): its
+/// packets form their own sub-point (DESIGN.md §3), as if it had been declared up front.
+@Suite struct LateInterfaceTests {
+    private let scenario = "Fixtures/captures/nat-ok"
+
+    private func path(_ file: String) throws -> String {
+        try FixturePaths.repositoryRoot().appendingPathComponent("\(scenario)/\(file)").path
+    }
+
+    /// The real director captures of both interfaces, merged by time into one pcapng:
+    /// eth0's interface first, eth1's declared just before its first packet.
+    private func mergedDirector(in directory: TemporaryDirectory) throws -> String {
+        var packets: [(time: Int64, interface: UInt32, bytes: [UInt8], original: Int)] = []
+        for (interface, file) in ["director-eth0.pcap", "director-eth1.pcap"].enumerated() {
+            let reader = try CaptureReader(path: try path(file))
+            try reader.forEachPacket { record, bytes in
+                packets.append((record.timestamp.rawValue, UInt32(interface), Array(bytes), record.originalLength))
+                return .continue
+            }
+        }
+        packets.sort { ($0.time, $0.interface) < ($1.time, $1.interface) }
+        var file = PcapngBuilder()
+        file.sectionHeader(littleEndian: true)
+        file.interface(linkType: 1, snaplen: 262_144, name: "eth0", tsresol: 9)
+        var declared = 1
+        for packet in packets {
+            if packet.interface >= declared {
+                file.interface(linkType: 1, snaplen: 262_144, name: "eth1", tsresol: 9)
+                declared += 1
+            }
+            file.enhancedPacket(interface: packet.interface, ticks: UInt64(packet.time), data: packet.bytes,
+                                originalLength: packet.original)
+        }
+        #expect(declared == 2)
+        let url = directory.url.appendingPathComponent("director.pcapng")
+        try Data(file.bytes).write(to: url)
+        return url.path
+    }
+
+    /// Each flow as "sub-point proto orig:port resp:port packets".
+    private func flows(_ inputs: [CaptureInput]) throws -> (names: [String], flows: [String]) {
+        let collection = try FlowCollector.collect(inputs)
+        let flows = collection.records.map { record in
+            "\(record.point) \(record.protocolNumber.rawValue) \(record.origAddress):\(record.origPort) "
+                + "\(record.respAddress):\(record.respPort) \(record.orig.packets)+\(record.resp.packets)"
+        }
+        return (Set(collection.records.map(\.point.description)).sorted(), flows.sorted())
+    }
+
+    @Test("the late interface's flows are a sub-point of their own, the same flows as its own capture's")
+    func lateInterfaceIsASubPoint() throws {
+        let directory = try TemporaryDirectory()
+        let merged = try flows([CaptureInput(point: "director", path: try mergedDirector(in: directory))])
+        #expect(merged.names == ["director", "director/1"])
+
+        let eth0 = try flows([CaptureInput(point: "director", path: try path("director-eth0.pcap"))])
+        let eth1 = try flows([CaptureInput(point: "eth1", path: try path("director-eth1.pcap"))])
+        #expect(eth0.flows.count > 5 && eth1.flows.count > 5)
+        let expected = (eth0.flows + eth1.flows.map { "director/1" + $0.dropFirst("eth1".count) }).sorted()
+        #expect(merged.flows == expected)
+    }
+}
