@@ -28,7 +28,8 @@ extension PcapngBlockReader {
 
     /// SPB body: original length(4) data. The packet came from the section's first
     /// interface; the captured length is the original one cut to that interface's snaplen
-    /// and to the block. The block has no timestamp: it reads as 0, as with libpcap.
+    /// and to the block. The block has no timestamp: it reads as 0 plus the interface's
+    /// `if_tsoffset`, as with libpcap.
     func simplePacket(_ block: PcapngBlock) throws(CaptureError) -> BorrowedPacket {
         guard block.body.count >= 4 else {
             throw malformed(at: block.offset, "Simple Packet Block body of \(block.body.count) bytes, needs 4")
@@ -37,7 +38,11 @@ extension PcapngBlockReader {
         let original = Int(block.u32(at: 0))
         let snaplen = packetInterfaces[index].snaplen
         let captured = min(original, block.body.count - 4, snaplen > 0 ? snaplen : Int.max)
-        return packet(index: index, timestamp: Timestamp(rawValue: 0), captured: captured,
+        guard let timestamp = Timestamp.captured(seconds: 0, offsetSeconds: packetInterfaces[index].offsetSeconds,
+                                                 nanoseconds: 0) else {
+            throw CaptureError(path: path, .timestampOutOfRange(frame: packetsRead + 1))
+        }
+        return packet(index: index, timestamp: timestamp, captured: captured,
                       original: original, data: block.body.slice(from: 4, length: captured))
     }
 

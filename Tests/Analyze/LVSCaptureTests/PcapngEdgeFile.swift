@@ -42,14 +42,15 @@ enum PcapngEdgeFile {
     }
 
     /// What the reader must report, frame by frame: time, captured, original, link type,
-    /// interface, first byte. SPB frames have no timestamp (0, as libpcap).
+    /// interface, first byte. SPB frames have no timestamp: 0 plus the interface's
+    /// `if_tsoffset`, as libpcap reads them.
     static let frames: [(time: String, captured: Int, original: Int, linkType: UInt32, interface: Int, seed: UInt8)] = [
         ("1700000000.123456789", 60, 60, 1, 0, 1),
         ("1600000100.500000000", 20, 1000, 276, 1, 2),
         ("1600000200.000002861", 8, 8, 276, 1, 3),
         ("0.000000000", 50, 50, 1, 0, 5),
         ("1700000000.654321000", 40, 40, 101, 2, 6),
-        ("0.000000000", 64, 100, 101, 2, 7),
+        ("-10.000000000", 64, 100, 101, 2, 7),
         ("1700000001.000000000", 28, 28, 101, 2, 8),
     ]
 }
