@@ -17,7 +17,7 @@ import Testing
 
     /// The real director captures of both interfaces, merged by time into one pcapng:
     /// eth0's interface first, eth1's declared just before its first packet.
-    private func mergedDirector(in directory: TemporaryDirectory) throws -> String {
+    private func mergedDirector(in directory: TemporaryDirectory, lateName: String) throws -> String {
         var packets: [(time: Int64, interface: UInt32, bytes: [UInt8], original: Int)] = []
         for (interface, file) in ["director-eth0.pcap", "director-eth1.pcap"].enumerated() {
             let reader = try CaptureReader(path: try path(file))
@@ -33,7 +33,7 @@ import Testing
         var declared = 1
         for packet in packets {
             if packet.interface >= declared {
-                file.interface(linkType: 1, snaplen: 262_144, name: "eth1", tsresol: 9)
+                file.interface(linkType: 1, snaplen: 262_144, name: lateName, tsresol: 9)
                 declared += 1
             }
             file.enhancedPacket(interface: packet.interface, ticks: UInt64(packet.time), data: packet.bytes,
@@ -46,8 +46,8 @@ import Testing
     }
 
     /// Each flow as "sub-point proto orig:port resp:port packets".
-    private func flows(_ inputs: [CaptureInput]) throws -> (names: [String], flows: [String]) {
-        let collection = try FlowCollector.collect(inputs)
+    private func flows(_ inputs: [CaptureInput], threaded: Bool = true) throws -> (names: [String], flows: [String]) {
+        let collection = try FlowCollector.collect(inputs, threaded: threaded)
         let flows = collection.records.map { record in
             "\(record.point) \(record.protocolNumber.rawValue) \(record.origAddress):\(record.origPort) "
                 + "\(record.respAddress):\(record.respPort) \(record.orig.packets)+\(record.resp.packets)"
@@ -55,16 +55,21 @@ import Testing
         return (Set(collection.records.map(\.point.description)).sorted(), flows.sorted())
     }
 
-    @Test("the late interface's flows are a sub-point of their own, the same flows as its own capture's")
-    func lateInterfaceIsASubPoint() throws {
+    /// Named by its `if_name`, unless an interface before it had that name: then by index.
+    @Test("the late interface's flows are a sub-point of their own, the same flows as its own capture's",
+          arguments: [("eth1", "director/eth1"), ("eth0", "director/1")])
+    func lateInterfaceIsASubPoint(lateName: String, subPoint: String) throws {
         let directory = try TemporaryDirectory()
-        let merged = try flows([CaptureInput(point: "director", path: try mergedDirector(in: directory))])
-        #expect(merged.names == ["director", "director/1"])
+        let file = try mergedDirector(in: directory, lateName: lateName)
+        let merged = try flows([CaptureInput(point: "director", path: file)])
+        #expect(merged.names == ["director", subPoint])
+        let unthreaded = try flows([CaptureInput(point: "director", path: file)], threaded: false)
+        #expect(unthreaded.names == merged.names && unthreaded.flows == merged.flows)
 
         let eth0 = try flows([CaptureInput(point: "director", path: try path("director-eth0.pcap"))])
         let eth1 = try flows([CaptureInput(point: "eth1", path: try path("director-eth1.pcap"))])
         #expect(eth0.flows.count > 5 && eth1.flows.count > 5)
-        let expected = (eth0.flows + eth1.flows.map { "director/1" + $0.dropFirst("eth1".count) }).sorted()
+        let expected = (eth0.flows + eth1.flows.map { subPoint + $0.dropFirst("eth1".count) }).sorted()
         #expect(merged.flows == expected)
     }
 }

@@ -18,6 +18,9 @@ final class DecodedBatch: @unchecked Sendable {
     let capacity: Int
     private(set) var count = 0
     var end: End?
+    /// Inputs whose readers met interfaces declared after the first packet while this
+    /// batch was filled, with all their interfaces so far: sub-points take their names.
+    var interfaces: [(input: Int, interfaces: [CaptureInterface])] = []
     let inputs: UnsafeMutablePointer<Int>
     let records: UnsafeMutablePointer<PacketRecord>
     /// `PayloadDigest.digest(of:in:)` of each packet.
@@ -49,6 +52,7 @@ final class DecodedBatch: @unchecked Sendable {
     func reset() {
         count = 0
         end = nil
+        interfaces.removeAll(keepingCapacity: true)
     }
 
     /// Decodes the frame into the next slot and digests its payload; false, with nothing

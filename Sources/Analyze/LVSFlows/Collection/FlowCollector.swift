@@ -36,6 +36,7 @@ public enum FlowCollector {
         var failure: CaptureError?
         while true {
             let batch = readAhead.next()
+            for (input, interfaces) in batch.interfaces { trackers[input].learn(interfaces: interfaces) }
             for i in 0..<batch.count {
                 let input = batch.inputs[i]
                 let record = batch.records[i]

@@ -31,10 +31,13 @@ final class ReadAhead: @unchecked Sendable {
     /// The one batch when reading happens on the caller's thread.
     private var inline: DecodedBatch?
     private var progress: ReadProgressReporter?
+    /// How many interfaces each reader had described when the last batch was filled.
+    private var interfaceCounts: [Int]
 
     init(merge: CaptureMerge, decoder: PacketDecoder, shape: Shape, progress handler: ReadProgressHandler? = nil) {
         self.merge = merge
         self.decoder = decoder
+        interfaceCounts = merge.readers.map(\.info.interfaces.count)
         progress = handler.map { ReadProgressReporter(handler: $0, pace: shape.progressPace, readers: merge.readers) }
         let batches = (0..<(shape.threaded ? max(2, shape.batchCount) : 1)).map { _ in
             DecodedBatch(capacity: max(1, shape.batchPackets))
@@ -90,6 +93,12 @@ final class ReadAhead: @unchecked Sendable {
             }
         } catch {
             batch.end = .failed(error)
+        }
+        // A pcapng interface is described before its first packet: by the end of the batch
+        // that holds the packet, its reader knows it.
+        for (input, reader) in merge.readers.enumerated() where reader.info.interfaces.count != interfaceCounts[input] {
+            interfaceCounts[input] = reader.info.interfaces.count
+            batch.interfaces.append((input, reader.info.interfaces))
         }
         progress?.note(merge.readers, finished: batch.end != nil)
     }

@@ -60,6 +60,12 @@ public final class FlowTracker {
     /// Bytes the table holds: entry pages, index, extras pool.
     var memoryBytes: Int { table.bytes + extras.bytes }
 
+    /// The file's interfaces as its reader now knows them, including any declared after the
+    /// first packet (before the packets that use them), whose sub-points they name.
+    public func learn(interfaces: [CaptureInterface]) {
+        subPoints.learn(interfaces: interfaces)
+    }
+
     /// The sub-point names handed out so far, by id.
     public var subPointNames: [CapturePointName] { subPoints.names }
 

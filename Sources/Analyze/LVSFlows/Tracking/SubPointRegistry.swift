@@ -6,13 +6,15 @@ import LVSDecode
 /// index (`NAME/ifN`); anything else is the point itself. Ids are handed out in order of
 /// first appearance, names depend only on the file.
 ///
-/// A pcapng interface declared after the first packet is named by its index (`NAME/1`)
-/// while the interface the file started with keeps the point's own name: its packets were
-/// named before the file revealed a second interface, and the reader learns the late
-/// interface's `if_name` on its own thread.
+/// A pcapng interface declared after the first packet is named by its `if_name` if no
+/// interface before it in the file had that name, else by its index (`NAME/eth1`,
+/// `NAME/1`), while the interface the file started with keeps the point's own name: its
+/// packets were named before the file revealed a second interface.
 struct SubPointRegistry {
     let point: String
     private let interfaceNames: [CapturePointName]?
+    /// Every interface of the file known so far (`learn`), for naming late ones.
+    private var interfaces: [CaptureInterface]
     private var keys: [Int] = []
     private(set) var names: [CapturePointName] = []
     /// FNV-1a state after each name, the start of its flows' uids.
@@ -22,7 +24,12 @@ struct SubPointRegistry {
 
     init(point: String, interfaces: [CaptureInterface]) {
         self.point = point
+        self.interfaces = interfaces
         interfaceNames = interfaces.count > 1 ? CapturePointName.subPoints(of: point, interfaces: interfaces) : nil
+    }
+
+    mutating func learn(interfaces: [CaptureInterface]) {
+        self.interfaces = interfaces
     }
 
     /// The sub-point of a packet.
@@ -57,6 +64,9 @@ struct SubPointRegistry {
         if key == -1 { return CapturePointName(point: point) }
         if key >= 1 << 40 { return CapturePointName(point: point, interface: "if\(key & 0xFFFF_FFFF)") }
         if let interfaceNames, key < interfaceNames.count { return interfaceNames[key] }
-        return CapturePointName(point: point, interface: String(key))
+        guard key < interfaces.count else { return CapturePointName(point: point, interface: String(key)) }
+        let name = interfaces[key].name
+        let unique = name.map { name in !interfaces[..<key].contains { $0.name == name } } ?? false
+        return CapturePointName(point: point, interfaceIndex: key, interfaceName: unique ? name : nil)
     }
 }
