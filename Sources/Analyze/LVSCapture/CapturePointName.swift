@@ -38,6 +38,16 @@ public struct CapturePointName: Hashable, Comparable, Sendable, CustomStringConv
         }
     }
 
+    /// The sub-point of interface `index` when the file declared it after its first packet,
+    /// among the file's `interfaces` known by then: its name unless an interface before it
+    /// had that name (later ones are not known yet), else its index.
+    public static func lateSubPoint(of point: String, index: Int, interfaces: [CaptureInterface]) -> CapturePointName {
+        guard index < interfaces.count else { return CapturePointName(point: point, interface: String(index)) }
+        let name = interfaces[index].name
+        let unique = name.map { name in !interfaces[..<index].contains { $0.name == name } } ?? false
+        return CapturePointName(point: point, interfaceIndex: index, interfaceName: unique ? name : nil)
+    }
+
     public var description: String { interface.map { "\(point)/\($0)" } ?? point }
 
     /// Orders by point, then the whole point before its sub-points, then by interface:

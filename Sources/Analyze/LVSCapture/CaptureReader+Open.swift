@@ -5,10 +5,8 @@ extension CaptureReader {
         var info: CaptureFileInfo
         var backend: Backend
         var pcapngFile: MappedFile?
-        /// A pcapng file read by libpcap: the block reader that scanned its leading blocks,
-        /// ready to take over where `follower` sees a late declaration.
-        var leading: PcapngBlockReader?
-        var follower: PcapngFollower?
+        /// A pcapng file read by libpcap: what watches it for late declarations.
+        var following: PcapngFollowing?
         /// The file's size when opened.
         var size = 0
     }
@@ -63,11 +61,13 @@ extension CaptureReader {
            let handle = try? LibpcapReadHandle(path: file.path, nanosecond: true) {
             info.backend = .libpcap
             scan.acceptsUnsupportedLinkTypes = accepting
-            let follower = handle.stream.map { stream in
-                PcapngFollower(file: file.bytes, littleEndian: scan.byteOrder == .littleEndian,
-                               position: LibpcapReadHandle.streamPosition(of: stream))
+            let following = handle.stream.map { stream in
+                PcapngFollowing(follower: PcapngFollower(
+                    file: file.bytes, littleEndian: scan.byteOrder == .littleEndian,
+                    position: LibpcapReadHandle.streamPosition(of: stream),
+                    peeksAtBuffer: LibpcapReadHandle.laysOutBlocksAtBufferStart), stream: stream, leading: scan)
             }
-            return Opened(info: info, backend: .libpcap(handle), pcapngFile: file, leading: scan, follower: follower)
+            return Opened(info: info, backend: .libpcap(handle), pcapngFile: file, following: following)
         }
         let reader = PcapngBlockReader(file: file, acceptingUnsupportedLinkTypes: accepting)
         return Opened(info: info, backend: .blocks(reader), pcapngFile: file)

@@ -54,11 +54,8 @@ public final class CaptureReader: PacketSource {
     /// The mapping of a pcapng file, kept for the block reader to take over from libpcap.
     let pcapngFile: MappedFile?
     let acceptsUnsupportedLinkTypes: Bool
-    /// For a pcapng file libpcap reads: watches for interfaces declared after the first
-    /// packet, and the block reader that takes over when one is.
-    @exclusivity(unchecked) private var follower: PcapngFollower?
-    private var followedStream: OpaquePointer?
-    private let leading: PcapngBlockReader?
+    /// For a pcapng file libpcap reads: watches for interfaces declared after the first packet.
+    @exclusivity(unchecked) private var following: PcapngFollowing?
     /// Copied out of `info` so that the libpcap path touches no reference-counted storage.
     private let format: CaptureFormat
     private let libpcapLinkType: LinkType
@@ -74,12 +71,7 @@ public final class CaptureReader: PacketSource {
         self.format = opened.info.format
         self.libpcapLinkType = opened.info.interfaces.first?.linkType ?? LinkType(rawValue: 0)
         self.libpcapHandle = CaptureReader.libpcapHandle(of: opened.backend)
-        self.leading = opened.leading
-        if case let .libpcap(handle) = opened.backend, let stream = handle.stream,
-           opened.follower != nil, opened.leading != nil {
-            self.follower = opened.follower
-            self.followedStream = stream
-        }
+        self.following = opened.following
     }
 
     private static func libpcapHandle(of backend: Backend) -> OpaquePointer? {
@@ -105,10 +97,10 @@ public final class CaptureReader: PacketSource {
         switch LibpcapReadHandle.next(on: handle) {
         case let .packet(packet):
             packetsRead += 1
-            if let followedStream, case let .declaration(offset)? = follower?.follow(
-                packetData: packet.bytes.baseAddress,
-                streamAt: LibpcapReadHandle.streamPosition(of: followedStream)) {
-                return try handOver(at: offset)
+            if case let .handOver(offset)? = following?.follow(packetData: packet.bytes.baseAddress),
+               let leading = following?.leading {
+                packetsRead -= 1
+                return try handOver(to: leading, at: offset)
             }
             guard let timestamp = timestamp(of: packet) else {
                 backend = .finished
@@ -169,9 +161,11 @@ public final class CaptureReader: PacketSource {
         }
     }
 
-    /// Continues a pcapng file with the block reader after libpcap failed, skipping the
-    /// packets libpcap already delivered.
+    /// Continues a pcapng file with the block reader after libpcap failed: where its last
+    /// packet ended when it was followed, else from the start, skipping the packets libpcap
+    /// already delivered.
     private func takeOver(from message: String, file: MappedFile) throws(CaptureError) -> BorrowedPacket? {
+        if let following { return try handOver(to: following.leading, at: following.follower.position) }
         let reader = PcapngBlockReader(file: file, acceptingUnsupportedLinkTypes: acceptsUnsupportedLinkTypes)
         backend = .finished
         while reader.packetsRead < packetsRead {
@@ -185,17 +179,11 @@ public final class CaptureReader: PacketSource {
         return try nextFromBlocks(reader)
     }
 
-    /// Continues with the block reader from the leading scan at `offset`, where a section or
-    /// interface is declared after the first packet (see `PcapngFollower`). libpcap's copy
-    /// of the current packet is dropped: the block reader reads it again with its interface.
-    private func handOver(at offset: Int) throws(CaptureError) -> BorrowedPacket? {
-        packetsRead -= 1
-        follower = nil
-        followedStream = nil
-        guard let leading else {
-            backend = .finished
-            throw CaptureError(path: path, .readFailed(frame: packetsRead + 1, message: "no pcapng reader to take over"))
-        }
+    /// Continues with `leading`, the block reader that scanned the leading blocks, at `offset` (see
+    /// `PcapngFollower`), after the `packetsRead` packets libpcap delivered. A packet
+    /// libpcap returned past them is dropped: the block reader reads it again.
+    private func handOver(to leading: PcapngBlockReader, at offset: Int) throws(CaptureError) -> BorrowedPacket? {
+        following = nil
         leading.resume(at: offset, packetsRead: packetsRead)
         backend = .blocks(leading)
         info.backend = .pcapngBlockReader

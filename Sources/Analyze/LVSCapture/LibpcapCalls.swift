@@ -98,6 +98,10 @@ final class LibpcapReadHandle {
     /// The stream libpcap reads, for `streamPosition(of:)` on the per-packet path.
     var stream: OpaquePointer? { pcap_file(handle).map { OpaquePointer($0) } }
 
+    /// Whether the loaded libpcap keeps a pcapng block's header at the start of its block
+    /// buffer, before the packet data it hands out: 1.x's sf-pcapng.c does (`PcapngFollower`).
+    static let laysOutBlocksAtBufferStart = String(cString: pcap_lib_version()).hasPrefix("libpcap version 1.")
+
     /// `ftell` on a stream from `stream`; -1 when it cannot tell.
     @inline(__always)
     static func streamPosition(of stream: OpaquePointer) -> Int {
