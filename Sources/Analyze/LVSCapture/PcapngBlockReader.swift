@@ -12,7 +12,8 @@ import LVSWire
 /// from it without copying. Blocks: SHB (either byte order, section length −1 allowed,
 /// several sections), IDB (`if_name`, `if_tsresol` as a power of 10 or 2, `if_tsoffset`),
 /// EPB, SPB (captured length from interface 0's snaplen; no timestamp: 0 plus the
-/// interface's `if_tsoffset`, as libpcap), the obsolete PB; all other blocks (ISB, NRB, custom...) are skipped by their length.
+/// interface's `if_tsoffset`, as libpcap), the obsolete PB; all other blocks (ISB, NRB,
+/// custom...) are skipped by their length.
 /// Every length is checked (multiple of 4, at least 12, trailing equals leading, captured
 /// length within the body); a violation is `CaptureError.Reason.malformedBlock` with its
 /// byte offset. A last block cut short ends the file with `truncatedTail`.
