@@ -102,14 +102,6 @@ final class LibpcapReadHandle {
     /// buffer, before the packet data it hands out: 1.x's sf-pcapng.c does (`PcapngFollower`).
     static let laysOutBlocksAtBufferStart = String(cString: pcap_lib_version()).hasPrefix("libpcap version 1.")
 
-    /// Where the stream's next byte lies in its buffer: glibc's `_IO_read_ptr`, which its
-    /// public `getc_unlocked` macro reads too. Between refills of the buffer it moves by
-    /// exactly what each read took, and reading it costs a load where `ftell` costs a call.
-    @inline(__always)
-    static func bufferCursor(of stream: OpaquePointer) -> Int {
-        Int(bitPattern: UnsafeMutablePointer<FILE>(stream).pointee._IO_read_ptr)
-    }
-
     /// `ftell` on a stream from `stream`; -1 when it cannot tell.
     @inline(__always)
     static func streamPosition(of stream: OpaquePointer) -> Int {

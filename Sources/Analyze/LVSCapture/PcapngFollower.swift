@@ -45,15 +45,6 @@ struct PcapngFollower {
         self.peeksAtBuffer = peeksAtBuffer
     }
 
-    /// Accounts for the packet whose data libpcap returned, if the stream moved by
-    /// `consumed` bytes and that is the packet block's length; false to ask `follow`.
-    @inline(__always)
-    mutating func followed(packetData data: UnsafeRawPointer?, consumed: Int) -> Bool {
-        guard peeksAtBuffer, let data, PcapngFollower.blockLength(before: data) == consumed else { return false }
-        position &+= consumed
-        return true
-    }
-
     /// Accounts for the packet whose data libpcap returned, its stream now at `end`.
     @inline(__always)
     mutating func follow(packetData data: UnsafeRawPointer?, streamAt end: Int) -> Step {

@@ -136,26 +136,4 @@ import Testing
             #expect(lengths == [48, 32, 48, -1])
         }
     }
-
-    /// Without an `ftell`: when the stream moved by exactly the packet block's length,
-    /// nothing came between, and the position advances by it.
-    @Test("a packet whose block is all the stream moved is followed without asking the stream")
-    func followedByCursor() {
-        var file = PcapngBuilder()
-        file.littleEndian = 1.littleEndian == 1
-        file.enhancedPacket(interface: 0, ticks: 5, data: PcapngBuilder.pattern(13, seed: 1))
-        file.bytes.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var follower = PcapngFollower(file: UnsafeRawBufferPointer(start: nil, count: 0), littleEndian: true,
-                                          position: 100, peeksAtBuffer: true)
-            let mismatched = follower.followed(packetData: base + 28, consumed: 52)
-            #expect(!mismatched && follower.position == 100)
-            let matched = follower.followed(packetData: base + 28, consumed: 48)
-            #expect(matched && follower.position == 148)
-            var blind = PcapngFollower(file: UnsafeRawBufferPointer(start: nil, count: 0), littleEndian: true,
-                                       position: 100, peeksAtBuffer: false)
-            let unpeeked = blind.followed(packetData: base + 28, consumed: 48)
-            #expect(!unpeeked && blind.position == 100)
-        }
-    }
 }
