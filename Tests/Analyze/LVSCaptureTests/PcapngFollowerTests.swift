@@ -136,4 +136,30 @@ import Testing
             #expect(lengths == [48, 32, 48, -1])
         }
     }
+
+    /// Blocks between two packets as large as libpcap's stream buffer: glibc reads them
+    /// past the buffer, and the buffer's cursor can end where it was (a shortcut that
+    /// trusted it missed these). Then the same with an interface libpcap fails on after it.
+    @Test("a late interface block of exactly the stream buffer's size is seen", arguments: [false, true])
+    func lateInterfaceOfTheBufferSize(thenFailure: Bool) throws {
+        let directory = try TemporaryDirectory()
+        var file = PcapngBuilder()
+        file.sectionHeader(littleEndian: true)
+        file.interface(linkType: 1, snaplen: 65535, name: "eth0")
+        file.enhancedPacket(interface: 0, ticks: 1_000_001, data: PcapngBuilder.pattern(60, seed: 1))
+        // A custom block, then the late IDB (32 bytes): together exactly the buffer's size.
+        let before = file.bytes.count
+        file.block(type: 0x0000_0BAD, body: [UInt8](repeating: 7, count: LibpcapReadHandle.streamBufferSize - 32 - 12))
+        file.interface(linkType: 1, snaplen: 65535, name: "eth1")
+        #expect(file.bytes.count - before == LibpcapReadHandle.streamBufferSize)
+        file.enhancedPacket(interface: 1, ticks: 1_000_002, data: PcapngBuilder.pattern(60, seed: 2))
+        if thenFailure { file.interface(linkType: 101, snaplen: 65535) }
+        file.enhancedPacket(interface: thenFailure ? 2 : 0, ticks: 1_000_003, data: PcapngBuilder.pattern(60, seed: 3))
+        let path = try write(file.bytes, to: "big-idb.pcapng", in: directory)
+
+        let result = try readAll(path)
+        #expect(result.records.map(\.interfaceIndex) == [0, 1, thenFailure ? 2 : 0])
+        #expect(result.records.map(\.frameNumber) == [1, 2, 3])
+        #expect(result.info.interfaces.map(\.name) == (thenFailure ? ["eth0", "eth1", nil] : ["eth0", "eth1"]))
+    }
 }
