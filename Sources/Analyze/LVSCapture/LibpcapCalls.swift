@@ -93,7 +93,7 @@ final class LibpcapReadHandle {
     func next() -> LibpcapNext { LibpcapReadHandle.next(on: handle) }
 
     /// Where libpcap's stream is in the file (0 when it cannot tell).
-    var streamPosition: Int { pcap_file(handle).map { Int(ftell($0)) } ?? 0 }
+    var streamPosition: Int { stream.map(LibpcapReadHandle.streamPosition(of:)) ?? 0 }
 
     /// The stream libpcap reads, for `streamPosition(of:)` on the per-packet path.
     var stream: OpaquePointer? { pcap_file(handle).map { OpaquePointer($0) } }
