@@ -34,6 +34,9 @@ public enum FlowCollector {
                                   progress: progress)
         var packets = 0
         var failure: CaptureError?
+        // Borrowed for the loop: an array element's method call retains and releases the
+        // tracker per packet (atomic, 1.5 million times on the benchmark file).
+        let borrowed = trackers.map { Unmanaged.passUnretained($0) }
         while true {
             let batch = readAhead.next()
             for (input, interfaces) in batch.interfaces { trackers[input].learn(interfaces: interfaces) }
@@ -44,7 +47,9 @@ public enum FlowCollector {
                 ends[input] = record.timestamp
                 counts[input].packets += 1
                 counts[input].bytes += record.capturedLength
-                trackers[input].process(record, UnsafePointer(batch.packets + i), digest: batch.digests[i])
+                borrowed[input]._withUnsafeGuaranteedRef {
+                    $0.process(record, UnsafePointer(batch.packets + i), digest: batch.digests[i])
+                }
             }
             packets += batch.count
             let end = batch.end
@@ -54,6 +59,7 @@ public enum FlowCollector {
             break
         }
         readAhead.finish()
+        withExtendedLifetime(trackers) {}
         if let failure { throw failure }
         let sorted = RecordAssembly.assemble(emitted: records, trackers: trackers)
         records = []  // copied into `sorted`
