@@ -16,6 +16,9 @@ public struct AnalysisResult: Sendable {
     public var findings: [Finding]
     public var summary: AnalysisSummary
 
+    /// The files the configuration included, which outputs must not overwrite.
+    public var includedFiles: [String] { deployment?.includedFiles ?? [] }
+
     /// The report of this result, in either format.
     public func report(generator: String = LVScopeVersion.generator) -> AnalysisReport {
         AnalysisReport(flows: flows, correlation: correlation, inference: inference, findings: findings,

@@ -31,6 +31,8 @@ import Testing
             (["replay", "--config", config, "-o", client, client, "--against", rs1], "--output names an input"),
             (["replay", "--config", config, "--report", rs1, client, "--against", rs1], "--report names an input"),
             (["flows", "-o", "", client], "an empty path names no file (--output)"),
+            (["check", "--junit", "-", client], "--output and --junit both write to standard output (-)"),
+            (["replay", "--config", config, "-o", "-", client], "--output and --report both write to standard output"),
         ]
         for (arguments, message) in cases {
             let outcome = try CommandRunner.run(arguments)
@@ -47,6 +49,22 @@ import Testing
         let aliased = try CommandRunner.run(["check", "--format", "json", "-o", dangling,
                                              "--junit", directory.path("junit.xml"), client])
         #expect(aliased.status == 2 && aliased.error.contains("--output and --junit name the same file"))
+        // A keepalived include is an input too, known once the configuration is read.
+        let included = directory.path("services.conf")
+        try FileManager.default.copyItem(
+            atPath: root.appendingPathComponent("Fixtures/config/nat-ok.keepalived.conf").path, toPath: included)
+        let main = directory.path("main.conf")
+        try "include services.conf\n".write(toFile: main, atomically: true, encoding: .utf8)
+        let includedBefore = try Data(contentsOf: URL(fileURLWithPath: included))
+        for arguments in [["analyze", "--config", main, "-o", included, client],
+                          ["check", "--config", main, "--junit", included, client],
+                          ["replay", "--config", main, "-o", included, client, rs1,
+                           root.appendingPathComponent("Fixtures/captures/nat-ok/rs2.pcap").path]] {
+            let outcome = try CommandRunner.run(arguments)
+            let refused = outcome.error.contains("names an input, which it would overwrite (\(included))")
+            #expect(outcome.status == 2 && refused, "\(arguments): \(outcome.error)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: included)) == includedBefore)
         // Devices may take several outputs.
         let discarded = try CommandRunner.run(["check", "-o", "/dev/null", "--junit", "/dev/null", client])
         #expect(discarded.status == 0 && discarded.error.isEmpty, "\(discarded.error)")

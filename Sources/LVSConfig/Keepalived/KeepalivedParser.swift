@@ -18,7 +18,9 @@ public enum KeepalivedParser {
         let tree = try KeepalivedNode.tree(of: tokens)
         var interpreter = KeepalivedInterpreter(file: file, warnings: reader.warnings)
         try interpreter.run(tree)
-        return interpreter.deployment
+        var deployment = interpreter.deployment
+        deployment.includedFiles = reader.included
+        return deployment
     }
 }
 

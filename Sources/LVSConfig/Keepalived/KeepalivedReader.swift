@@ -13,6 +13,8 @@ struct KeepalivedReader {
     var warnings: [ConfigWarning] = []
     /// Canonical paths of the files being read, outermost first.
     private var reading: [String] = []
+    /// Every included file read, as the include named it.
+    private(set) var included: [String] = []
 
     mutating func read(text: String, file: String) throws(ConfigError) -> [KeepalivedToken] {
         reading.append(ConfigFile.canonical(file))
@@ -57,6 +59,7 @@ struct KeepalivedReader {
             } catch {
                 throw ConfigError(at: name.location, "cannot include \(match): \(error.message)")
             }
+            included.append(match)
             tokens += try read(text: text, file: match)
         }
         return tokens

@@ -17,6 +17,9 @@ public struct Deployment: Hashable, Sendable, Codable {
     public var warnings: [ConfigWarning]
     /// Where each service was defined. Not encoded: reports cite it through `origin(of:)`.
     public var origins: [ServiceKey: ConfigLocation]
+    /// The files keepalived `include`s read, in reading order (not encoded): outputs must
+    /// not overwrite them.
+    public var includedFiles: [String] = []
 
     private enum CodingKeys: String, CodingKey { case services, source, timeoutOverrides, warnings }
 

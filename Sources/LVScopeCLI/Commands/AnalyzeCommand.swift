@@ -34,13 +34,14 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisArguments
 
     func run() throws {
-        try OutputTargets.check([("--output", output)], inputs: analysis.inputPaths)
+        try OutputTargets.check([("--output", output)], inputs: analysis.inputPaths, standardOutput: "--output")
         let result = try TerminalProgress().during { progress in
             try Analysis.run(inputs: analysis.captures, options: analysis.options(progress: progress), warn: warn)
         }
+        try OutputTargets.check([("--output", output)], inputs: analysis.inputPaths + result.includedFiles)
         let sink = try OutputSink.open(output)
         try sink.write(try result.rendered(format, color: color.enabled(writingTo: output)))
-        try sink.flush()
+        try sink.commit()
         for point in result.flows.points where point.truncatedTail {
             warn("capture file ends inside its last record (\(point.input.path))")
         }

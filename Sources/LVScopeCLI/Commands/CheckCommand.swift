@@ -37,13 +37,15 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisArguments
 
     func run() throws {
-        try OutputTargets.check([("--output", output), ("--junit", junit)], inputs: analysis.inputPaths)
+        let outputs = [("--output", output), ("--junit", junit)]
+        try OutputTargets.check(outputs, inputs: analysis.inputPaths, standardOutput: "--output")
         let result = try TerminalProgress().during { progress in
             try Check.run(inputs: analysis.captures, options: analysis.options(progress: progress), failOn: failOn,
                           warn: warn)
         }
-        // Both destinations are opened before anything is written: a bad --junit path is bad
-        // input (exit 2), not a half-written report.
+        try OutputTargets.check(outputs, inputs: analysis.inputPaths + result.analysis.includedFiles)
+        // Both are written in full before either takes its name: a failure leaves the
+        // report and an earlier JUnit file as they were.
         let junitSink = try junit.map { try OutputSink.open($0) }
         let sink = try OutputSink.open(output)
         let report = try result.analysis.rendered(format, color: color.enabled(writingTo: output))
@@ -52,10 +54,10 @@ struct CheckCommand: ParsableCommand {
         case .json, .html: try sink.write(report)
         }
         try sink.flush()
-        if let junitSink {
-            try junitSink.write(result.junit().document())
-            try junitSink.flush()
-        }
+        try junitSink?.write(result.junit().document())
+        try junitSink?.flush()
+        try sink.commit()
+        try junitSink?.commit()
         // After the JUnit file: a write that fails there leaves its error as the one line.
         if format != .text { writeStandardError(result.verdict.line) }
         for point in result.analysis.flows.points where point.truncatedTail {

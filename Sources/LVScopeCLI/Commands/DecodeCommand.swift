@@ -35,7 +35,7 @@ struct DecodeCommand: ParsableCommand {
     var capture: CaptureInput
 
     func run() throws {
-        try OutputTargets.check([("--output", output)], inputs: [capture.path])
+        try OutputTargets.check([("--output", output)], inputs: [capture.path], standardOutput: "--output")
         try CaptureDecoding.requireReadable(capture)
         let sink = try OutputSink.open(output)
         let options = PacketDecoder.Options(verifyChecksums: verifyChecksums)
@@ -50,7 +50,7 @@ struct DecodeCommand: ParsableCommand {
         }
         if summary { try sink.write(DecodeSummaryReport(input: result.input, info: result.info, summary: result.summary,
                                                     truncatedTail: result.truncatedTail).rendered(format)) }
-        try sink.flush()
+        try sink.commit()
         if result.truncatedTail { warn("capture file ends inside its last record; read \(result.summary.packets) packets (\(capture.path))") }
     }
 }

@@ -42,14 +42,14 @@ struct FlowsCommand: ParsableCommand {
     var captures: [CaptureInput]
 
     func run() throws {
-        try OutputTargets.check([("--output", output)], inputs: captures.map(\.path))
+        try OutputTargets.check([("--output", output)], inputs: captures.map(\.path), standardOutput: "--output")
         let result = try TerminalProgress().during { progress in
             try FlowAnalysis.run(captures, verifyChecksums: verifyChecksums, progress: progress)
         }
         let sink = try OutputSink.open(output)
         try FlowListing(format: format, sink: sink).write(records: result.collection.records,
                                                           correlation: result.correlation)
-        try sink.flush()
+        try sink.commit()
         for point in result.collection.points where point.truncatedTail {
             warn("capture file ends inside its last record (\(point.input.path))")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import LVSCapture
 import LVScope
 import LVSReplay
@@ -70,37 +71,90 @@ struct ReplayCommand: ParsableCommand {
         }
     }
 
+    private var outputs: [(option: String, path: String?)] { [("--output", output), ("--report", report)] }
+
+    private var inputPaths: [String] { [config] + inputs.map(\.path) + against.map(\.path) }
+
     func run() throws {
-        try OutputTargets.check([("--output", output), ("--report", report)],
-                                inputs: [config] + inputs.map(\.path) + against.map(\.path))
-        if live.live { return try runLive() }
-        let result = try TerminalProgress().during { progress in
-            let options = ReplayOptions(inputs: inputs, against: against, outputPath: output,
-                                        overrides: topology.overrides, schedulerAgnostic: !strictScheduler,
-                                        progress: progress)
-            return try Replaying.run(configPath: config, kernel: kernel, options: options, warn: warn)
+        try OutputTargets.check(outputs, inputs: inputPaths, standardOutput: "--report")
+        let capture = try StagedCapture(output)
+        if live.live { return try runLive(capture) }
+        var result = try capture.namingOutput {
+            try TerminalProgress().during { progress in
+                let options = ReplayOptions(inputs: inputs, against: against, outputPath: capture.writePath,
+                                            overrides: topology.overrides, schedulerAgnostic: !strictScheduler,
+                                            progress: progress)
+                return try Replaying.run(configPath: config, kernel: kernel, options: options, warn: warn)
+            }
         }
+        result.outputPath = output
+        try OutputTargets.check(outputs, inputs: inputPaths + result.includedFiles)
         let sink = try OutputSink.open(report)
         try sink.write(ReplayReport(result: result, generator: LVScopeVersion.generator).rendered(format))
         try sink.flush()
+        try capture.commit()
+        try sink.commit()
         for path in result.truncatedCaptures { warn("capture file ends inside its last record (\(path))") }
         if result.hasDifferences { throw ExitCode(1) }
+    }
+}
+
+/// The `--output` capture, written under a temporary name until the replay is done
+/// (`StagedFile`); `-` (standard output) and devices are written as they go.
+struct StagedCapture {
+    private let staged: StagedFile?
+    /// The path libpcap writes to.
+    let writePath: String?
+
+    init(_ path: String?) throws(OutputError) {
+        guard let path, path != "-" else {
+            staged = nil
+            writePath = path
+            return
+        }
+        let staged = try StagedFile(path: path)
+        // libpcap opens the file itself.
+        if let fd = staged.takeDescriptor() { close(fd) }
+        self.staged = staged
+        writePath = staged.writePath
+    }
+
+    func commit() throws(OutputError) {
+        try staged?.commit()
+    }
+
+    /// Runs `body`; an error that names the temporary file names the output instead.
+    func namingOutput<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var error as LVScopeError {
+            guard let staged, staged.isStaged else { throw error }
+            error.what = error.what.replacing(staged.writePath, with: staged.path)
+            error.location = error.location?.replacing(staged.writePath, with: staged.path)
+            throw error
+        }
     }
 }
 
 extension ReplayCommand {
     /// Forwards between two interfaces until SIGINT/SIGTERM or `--duration`, then prints
     /// what it did.
-    func runLive() throws {
+    func runLive(_ capture: StagedCapture) throws {
         let options = LiveOptions(clientInterface: live.clientInterface ?? "", realServerInterface:
                                     live.realServerInterface ?? live.clientInterface ?? "",
-                                  overrides: topology.overrides, duration: live.duration, outputPath: output)
+                                  overrides: topology.overrides, duration: live.duration,
+                                  outputPath: capture.writePath)
         StopSignal.install()
-        let result = try Replaying.live(configPath: config, kernel: kernel, options: options, warn: warn,
-                                        shouldStop: StopSignal.requested)
+        let result = try capture.namingOutput {
+            try Replaying.live(configPath: config, kernel: kernel, options: options, warn: warn,
+                               shouldStop: StopSignal.requested)
+        }
+        try OutputTargets.check(outputs, inputs: inputPaths + result.includedFiles)
         let sink = try OutputSink.open(report)
         try sink.write(LiveReport(result: result, generator: LVScopeVersion.generator).rendered(format))
         try sink.flush()
+        try capture.commit()
+        try sink.commit()
     }
 }
 

@@ -21,7 +21,7 @@ struct RulesCommand: ParsableCommand {
     func run() throws {
         let sink = OutputSink()
         try sink.write(RuleCatalogReport(generator: LVScopeVersion.generator).rendered(format))
-        try sink.flush()
+        try sink.commit()
     }
 }
 

@@ -7,21 +7,30 @@ import LVScope
 /// device and inode, so links and other spellings of a path count; an output that does
 /// not exist yet is compared by its resolved directory and name (a dangling link by its
 /// target's). Devices and pipes (`/dev/null`, `/dev/stdout`) may be named by several
-/// outputs.
+/// outputs. `-` is standard output, which one output at most may use.
 enum OutputTargets {
     private enum Identity: Equatable {
         case file(device: UInt64, inode: UInt64)
         case planned(String)
+        case standardOutput
         case notAFile
     }
 
     /// `outputs`: each option and the path it names, if given. `inputs`: the paths read.
-    static func check(_ outputs: [(option: String, path: String?)], inputs: [String]) throws(LVScopeError) {
+    /// `standardOutput`: the option that writes to standard output when not given.
+    /// Checked again before the outputs take their names, with the files a configuration
+    /// included (which only reading it tells).
+    static func check(_ outputs: [(option: String, path: String?)], inputs: [String],
+                      standardOutput: String? = nil) throws(LVScopeError) {
         var checked: [(option: String, identity: Identity)] = []
-        for case let (option, path?) in outputs {
+        for (option, given) in outputs {
+            guard let path = given ?? (option == standardOutput ? "-" : nil) else { continue }
             guard !path.isEmpty else { throw LVScopeError("an empty path names no file", at: option) }
-            let identity = identity(of: path)
+            let identity = path == "-" ? .standardOutput : identity(of: path)
             if identity == .notAFile { continue }
+            if identity == .standardOutput, let earlier = checked.first(where: { $0.identity == identity }) {
+                throw LVScopeError("\(earlier.option) and \(option) both write to standard output", at: "-")
+            }
             if let input = inputs.first(where: { Self.identity(of: $0) == identity }) {
                 throw LVScopeError("\(option) names an input, which it would overwrite", at: input)
             }
