@@ -22,6 +22,11 @@ public enum Analysis {
         let profile = try kernelProfile(options.kernel, deployment: deployment)
         let names = Set(inputs.map(\.point))
         for name in options.forcedRoles.keys.sorted() where !names.contains(name) {
+            // A sub-point (`NAME/IFACE`) shares its file's role: the role is the host's.
+            if let slash = name.lastIndex(of: "/"), names.contains(String(name[..<slash])) {
+                throw LVScopeError("a role belongs to a capture point, not to its sub-point \"\(name)\"; give "
+                    + "it for \"\(name[..<slash])\"", at: "--role")
+            }
             throw LVScopeError("no capture point named \"\(name)\"; points are "
                 + inputs.map(\.point).joined(separator: ", "), at: "--role")
         }

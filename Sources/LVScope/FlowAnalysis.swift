@@ -13,9 +13,17 @@ public struct FlowAnalysisResult: Sendable {
 /// Reads the captures together (time-ordered merge), builds each point's flows and
 /// correlates them.
 public enum FlowAnalysis {
+    /// The most captures one run reads (about a quarter of a second of point bookkeeping).
+    public static let maximumCaptures = 256
+
     public static func run(_ inputs: [CaptureInput], verifyChecksums: Bool = false,
                            configuration: FlowConfiguration = FlowConfiguration(),
                            progress: ReadProgressHandler? = nil) throws -> FlowAnalysisResult {
+        // Far more points than a deployment has: role and clock inference compare points
+        // pairwise, and 2,000 captures took minutes.
+        guard inputs.count <= maximumCaptures else {
+            throw LVScopeError("at most \(maximumCaptures) captures in one run; got \(inputs.count)", at: "CAPTURE")
+        }
         try requireDistinctPoints(inputs)
         let collection: FlowCollection
         do {

@@ -35,10 +35,13 @@ public enum Replaying {
                             warn: (ConfigWarning) -> Void = { _ in },
                             shouldStop: () -> Bool) throws(LVScopeError) -> LiveResult {
         let (deployment, profile) = try load(configPath, kernel: kernel)
+        try check(options.overrides, against: deployment)
         deployment.warnings.forEach(warn)
         do {
             let forwarder = LiveForwarder(deployment: deployment, profile: profile, options: options)
-            return try forwarder.run(shouldStop: shouldStop)
+            var result = try forwarder.run(shouldStop: shouldStop)
+            result.includedFiles = deployment.includedFiles
+            return result
         } catch {
             throw LVScopeError(error.what, at: error.location)
         }
@@ -59,11 +62,29 @@ public enum Replaying {
             }
         }
         let (deployment, profile) = try load(configPath, kernel: kernel)
+        try check(options.overrides, against: deployment)
         deployment.warnings.forEach(warn)
         do {
-            return try ReplayRunner(deployment: deployment, profile: profile, options: options).run()
+            var result = try ReplayRunner(deployment: deployment, profile: profile, options: options).run()
+            result.includedFiles = deployment.includedFiles
+            return result
         } catch {
             throw LVScopeError(error.what, at: error.location)
+        }
+    }
+
+    /// Overrides that contradict the configuration, which the model would otherwise
+    /// ignore or misuse: a `--real-server` none of its services has, a `--dip` that is one
+    /// of its virtual addresses.
+    static func check(_ overrides: TopologyOverrides, against deployment: Deployment) throws(LVScopeError) {
+        let servers = Set(deployment.services.flatMap { $0.realServers.map(\.address) })
+        for address in overrides.realServers.keys.sorted() where !servers.contains(address) {
+            throw LVScopeError("\(address) is not a real server of the configuration", at: "--real-server")
+        }
+        let virtual = Set(deployment.services.map(\.key.address))
+        for address in overrides.realServerSideAddresses where virtual.contains(address) {
+            throw LVScopeError("\(address) is a virtual address of the configuration, not the director's own",
+                               at: "--dip")
         }
     }
 

@@ -17,7 +17,9 @@ import Darwin
 enum EntryPoint {
     static func main() {
         MemoryPolicy.apply()
+        refuseNonUTF8Arguments()
         refuseEmptyInlineValues(CommandLine.arguments.dropFirst())
+        refuseEmptyArguments(CommandLine.arguments.dropFirst())
         refuseHelpOnUnknownCommand(CommandLine.arguments.dropFirst())
         do {
             var command = try LVScopeCommand.parseAsRoot()
@@ -34,7 +36,9 @@ enum EntryPoint {
             if exitCode == .success { LVScopeCommand.exit(withError: error) }
             // The whole message: a newline in it comes from a value (a path, a point name),
             // and `fail` writes it escaped, on one line.
+            // The parser's alternatives ("A\n   or: B") are joined on the line.
             let text = LVScopeCommand.message(for: error).trimmingTrailingNewlines
+                .replacing("\n   or: ", with: "; or: ")
             let message = text.isEmpty ? "invalid arguments" : text
             fail(message.replacingPrefix("Error: ", with: "") + " (see 'lvscope help')")
         }
@@ -48,6 +52,37 @@ enum EntryPoint {
         for argument in arguments.prefix(while: { $0 != "--" })
         where argument.count > 3 && argument.hasPrefix("--") && argument.hasSuffix("=") {
             fail("an empty value after \"=\" (\(argument.dropLast()))")
+        }
+    }
+
+    /// An empty argument names no file, interface or value: `--client-interface ""` reached
+    /// libpcap, `-o ""` a generic error.
+    static func refuseEmptyArguments(_ arguments: ArraySlice<String>) {
+        var previous: String?
+        for argument in arguments {
+            if argument.isEmpty {
+                if let previous, previous.hasPrefix("-"), previous != "--", previous != "-" {
+                    fail("an empty value (\(previous))")
+                }
+                fail("an empty argument names nothing (\"\")")
+            }
+            previous = argument
+        }
+    }
+
+    /// Swift's arguments replace bytes that are not UTF-8 with U+FFFD: a Latin-1 file name
+    /// read as "not found", and an output went to a file of another name. Refused, showing
+    /// the argument's bytes.
+    static func refuseNonUTF8Arguments() {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeRawBufferPointer(start: argument, count: strlen(argument))
+            guard String(validating: bytes, as: UTF8.self) == nil else { continue }
+            let shown = bytes.map { byte in
+                (0x20..<0x7F).contains(byte)
+                    ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16, uppercase: true)
+            }.joined()
+            fail("an argument is not UTF-8; lvscope takes paths and names in UTF-8 (\(shown))")
         }
     }
 

@@ -46,6 +46,53 @@ import Testing
         try expectOneError(["analyze", "--kernel", "linux-+6.8", client], "unknown kernel \"linux-+6.8\"")
     }
 
+    /// Values the parser accepts but no deployment can mean: a host MAC that is a group
+    /// or zero address, a DIP that is no host's or is a VIP, a `--real-server` the
+    /// configuration lacks, a role given to a sub-point, a summary in TSV.
+    @Test func valuesNoDeploymentCanMean() throws {
+        let config = try Self.fixture("Fixtures/config/dr-ok.ipvsadm")
+        let client = try Self.fixture("Fixtures/captures/dr-ok/client.pcap")
+        let director = try Self.fixture("Fixtures/captures/dr-ok/director-any.pcap")
+        let replay = ["replay", "--config", config]
+        try expectOneError(replay + ["--router-mac", "ff:ff:ff:ff:ff:ff", client], "is a broadcast or multicast MAC")
+        try expectOneError(replay + ["--director-mac", "01:00:5e:00:00:01", client], "is a broadcast or multicast MAC")
+        try expectOneError(replay + ["--router-mac", "00:00:00:00:00:00", client], "is the all-zero MAC")
+        try expectOneError(replay + ["--real-server", "192.0.2.11=ff:ff:ff:ff:ff:ff", client], "multicast MAC")
+        try expectOneError(replay + ["--dip", "0.0.0.0", client], "\"0.0.0.0\" is not a host's address")
+        try expectOneError(replay + ["--dip", "224.0.0.1", client], "is not a host's address")
+        let vip = try #require(try String(contentsOfFile: config, encoding: .utf8)
+            .split(separator: "\n").first { $0.hasPrefix("-A") }?.split(separator: " ").dropFirst(2).first?
+            .split(separator: ":").first.map(String.init))
+        try expectOneError(replay + ["--dip", vip, client],
+                           "\(vip) is a virtual address of the configuration, not the director's own (--dip)")
+        try expectOneError(replay + ["--real-server", "192.0.2.99=02:00:00:00:00:99", client],
+                           "192.0.2.99 is not a real server of the configuration (--real-server)")
+        try expectOneError(["analyze", "--role", "director-any/eth0=director", director],
+                           "a role belongs to a capture point, not to its sub-point \"director-any/eth0\"")
+        try expectOneError(["decode", "--summary", "--format", "tsv", client], "--summary writes text or json, not tsv")
+    }
+
+    /// Empty arguments, bytes that are not UTF-8 (which Swift would turn into U+FFFD and
+    /// so name another file), the parser's two-part messages, and more captures than one
+    /// run takes.
+    @Test func argumentsThatNameNothing() throws {
+        let client = try Self.fixture("Fixtures/captures/dr-ok/client.pcap")
+        try expectOneError(["decode", "-o", "", client], "an empty value (-o)")
+        try expectOneError(["replay", "--live", "--config", client, "--client-interface", ""],
+                           "an empty value (--client-interface)")
+        try expectOneError(["flows", ""], "an empty argument names nothing")
+        try expectOneError(["analyze", "-o.pcap"], "Unknown option '-o.pcap'; or: Missing value for '-o <output>'")
+        let many = (1...257).map { "p\($0)=\(client)" }
+        try expectOneError(["flows"] + many, "at most 256 captures in one run; got 257 (CAPTURE)")
+        let directory = try TemporaryDirectory()
+        try FileManager.default.copyItem(atPath: client, toPath: directory.path("caf\u{E9}.pcap"))
+        // Foundation passes arguments as UTF-8: the shell writes the Latin-1 byte.
+        let outcome = try Subprocess.run("/bin/sh", ["-c", "exec \"$0\" decode \"$(printf 'caf\\351.pcap')\"",
+                                                     CommandRunner.executable().path], in: directory.url)
+        #expect(outcome.status == 2 && outcome.error == "lvscope: error: an argument is not UTF-8; lvscope takes "
+                + "paths and names in UTF-8 (caf\\xE9.pcap)\n", "\(outcome.error)")
+    }
+
     /// `--output=` with nothing after the `=` once took the next argument as the output
     /// and overwrote that capture; `help` of an unknown command once exited 0.
     @Test func emptyInlineValuesAndUnknownHelp() throws {

@@ -35,10 +35,25 @@ public struct CaptureInput: Hashable, Sendable, CustomStringConvertible {
                     throw CaptureError(path: argument, .invalidArgument("no path after \"\(name)=\""))
                 }
                 self.init(point: String(name), path: path)
+                try Self.requirePrintable(self.point, argument: argument, advice: "")
                 return
             }
         }
         self.init(path: argument)
+        try Self.requirePrintable(point, argument: argument, advice: "; name the point with NAME=PATH")
+    }
+
+    /// A point name is a line of reports and a column of listings: control characters
+    /// (a tab or newline from a file name) would break them, and a name of blanks only
+    /// names nothing visible.
+    private static func requirePrintable(_ point: String, argument: String, advice: String) throws(CaptureError) {
+        if point.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            throw CaptureError(path: argument, .invalidArgument("the capture point name holds control characters"
+                + advice))
+        }
+        if point.allSatisfy(\.isWhitespace) {
+            throw CaptureError(path: argument, .invalidArgument("the capture point name is blank" + advice))
+        }
     }
 
     /// The last path component without its last extension (`a/b.c.pcap` → `b.c`); a

@@ -34,6 +34,10 @@ struct DecodeCommand: ParsableCommand {
     @Argument(help: "The capture: PATH or NAME=PATH.", transform: parseCapture)
     var capture: CaptureInput
 
+    func validate() throws {
+        if summary, format == .tsv { throw ValidationError("--summary writes text or json, not tsv") }
+    }
+
     func run() throws {
         try OutputTargets.check([("--output", output)], inputs: [capture.path], standardOutput: "--output")
         try CaptureDecoding.requireReadable(capture)

@@ -46,20 +46,30 @@ struct RealServerMAC {
     var mac: MACAddress
 }
 
+/// A host's MAC: not all zeros, and not a group address (broadcast, multicast), which no
+/// interface sends from.
 func parseMAC(_ text: String) throws -> MACAddress {
     guard let mac = MACAddress(text) else { throw ValidationError("not a MAC address: \"\(text)\"") }
+    if mac.rawValue == 0 { throw ValidationError("\"\(text)\" is the all-zero MAC, which names no interface") }
+    if mac.isMulticast { throw ValidationError("\"\(text)\" is a broadcast or multicast MAC, not a host's") }
     return mac
 }
 
+/// A host's address: not unspecified, broadcast or multicast.
 func parseAddress(_ text: String) throws -> IPAddress {
     guard let address = IPAddress(text) else { throw ValidationError("not an IP address: \"\(text)\"") }
+    let isHost = switch address {
+    case let .v4(v4): !v4.isUnspecified && !v4.isBroadcast && !v4.isMulticast
+    case let .v6(v6): !v6.isUnspecified && !v6.isMulticast
+    }
+    guard isHost else { throw ValidationError("\"\(text)\" is not a host's address") }
     return address
 }
 
 func parseRealServer(_ text: String) throws -> RealServerMAC {
     guard let equals = text.firstIndex(of: "="), let address = IPAddress(text[..<equals]),
-          let mac = MACAddress(text[text.index(after: equals)...]) else {
+          MACAddress(text[text.index(after: equals)...]) != nil else {
         throw ValidationError("expected RIP=MAC, got \"\(text)\"")
     }
-    return RealServerMAC(address: address, mac: mac)
+    return RealServerMAC(address: address, mac: try parseMAC(String(text[text.index(after: equals)...])))
 }

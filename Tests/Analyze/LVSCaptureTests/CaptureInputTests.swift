@@ -34,6 +34,21 @@ import Testing
         }
     }
 
+    /// A name is a report line's and a listing column's: control characters would split
+    /// them, blanks name nothing visible. A file stem gets the same rule.
+    @Test("names with control characters or only blanks are refused", arguments: [
+        ("a\nb=x.pcap", "the capture point name holds control characters"),
+        ("a\tb.pcap", "the capture point name holds control characters; name the point with NAME=PATH"),
+        ("x\u{85}=y.pcap", "the capture point name holds control characters"),
+        (" =x.pcap", "the capture point name is blank"),
+        ("dir/ .pcap", "the capture point name is blank; name the point with NAME=PATH"),
+    ])
+    func unprintableNames(argument: String, message: String) {
+        #expect(throws: CaptureError(path: argument, .invalidArgument(message))) {
+            try CaptureInput(argument: argument)
+        }
+    }
+
     @Test("file stems", arguments: [
         ("a/b.c.pcap", "b.c"), ("x.pcapng", "x"), ("noext", "noext"), (".hidden", ".hidden"),
         ("dir/", "dir"), ("/abs/path/rs2.cap", "rs2"),
