@@ -31,17 +31,19 @@ public enum Replaying {
 
     /// Loads `configPath` and forwards live between two interfaces until `shouldStop`.
     /// The configuration's warnings go to `warn` before forwarding starts.
+    /// `loaded` sees the deployment before anything runs (the CLI checks its outputs
+    /// against the files the configuration included).
     public static func live(configPath: String, kernel: String?, options: LiveOptions,
                             warn: (ConfigWarning) -> Void = { _ in },
+                            loaded: (Deployment) throws(LVScopeError) -> Void = { _ in },
                             shouldStop: () -> Bool) throws(LVScopeError) -> LiveResult {
         let (deployment, profile) = try load(configPath, kernel: kernel)
         try check(options.overrides, against: deployment)
+        try loaded(deployment)
         deployment.warnings.forEach(warn)
         do {
             let forwarder = LiveForwarder(deployment: deployment, profile: profile, options: options)
-            var result = try forwarder.run(shouldStop: shouldStop)
-            result.includedFiles = deployment.includedFiles
-            return result
+            return try forwarder.run(shouldStop: shouldStop)
         } catch {
             throw LVScopeError(error.what, at: error.location)
         }
@@ -51,7 +53,9 @@ public enum Replaying {
     /// servers runs as DPVS (the syntax of the file), anything else as Linux 6.8. The
     /// configuration's warnings go to `warn` before the replay starts.
     public static func run(configPath: String, kernel: String?, options: ReplayOptions,
-                           warn: (ConfigWarning) -> Void = { _ in }) throws(LVScopeError) -> ReplayResult {
+                           warn: (ConfigWarning) -> Void = { _ in },
+                           loaded: (Deployment) throws(LVScopeError) -> Void = { _ in })
+        throws(LVScopeError) -> ReplayResult {
         // One capture may serve as both an input and an --against, under one name.
         try FlowAnalysis.requireDistinctPoints(options.inputs)
         try FlowAnalysis.requireDistinctPoints(options.against)
@@ -63,11 +67,10 @@ public enum Replaying {
         }
         let (deployment, profile) = try load(configPath, kernel: kernel)
         try check(options.overrides, against: deployment)
+        try loaded(deployment)
         deployment.warnings.forEach(warn)
         do {
-            var result = try ReplayRunner(deployment: deployment, profile: profile, options: options).run()
-            result.includedFiles = deployment.includedFiles
-            return result
+            return try ReplayRunner(deployment: deployment, profile: profile, options: options).run()
         } catch {
             throw LVScopeError(error.what, at: error.location)
         }

@@ -17,6 +17,10 @@ import Darwin
 enum EntryPoint {
     static func main() {
         MemoryPolicy.apply()
+        // Past `ulimit -f` a write fails with EFBIG, an error that removes the staged
+        // output, instead of a signal that kills the process and leaves it behind.
+        signal(SIGXFSZ, SIG_IGN)
+        TemporaryFiles.install()
         refuseNonUTF8Arguments()
         refuseEmptyInlineValues(CommandLine.arguments.dropFirst())
         refuseEmptyArguments(CommandLine.arguments.dropFirst())
@@ -61,8 +65,8 @@ enum EntryPoint {
         var previous: String?
         for argument in arguments {
             if argument.isEmpty {
-                if let previous, previous.hasPrefix("-"), previous != "--", previous != "-" {
-                    fail("an empty value (\(previous))")
+                if let previous, previous.hasPrefix("-"), previous != "-", previous != "--" {
+                    fail("an empty argument (after \(previous))")
                 }
                 fail("an empty argument names nothing (\"\")")
             }

@@ -77,9 +77,9 @@ import Testing
     /// run takes.
     @Test func argumentsThatNameNothing() throws {
         let client = try Self.fixture("Fixtures/captures/dr-ok/client.pcap")
-        try expectOneError(["decode", "-o", "", client], "an empty value (-o)")
+        try expectOneError(["decode", "-o", "", client], "an empty argument (after -o)")
         try expectOneError(["replay", "--live", "--config", client, "--client-interface", ""],
-                           "an empty value (--client-interface)")
+                           "an empty argument (after --client-interface)")
         try expectOneError(["flows", ""], "an empty argument names nothing")
         try expectOneError(["analyze", "-o.pcap"], "Unknown option '-o.pcap'; or: Missing value for '-o <output>'")
         let many = (1...257).map { "p\($0)=\(client)" }

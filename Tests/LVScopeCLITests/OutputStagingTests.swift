@@ -33,15 +33,17 @@ import Testing
         #expect(try Self.others(in: directory, keep: ["junit.xml"]) == [])
     }
 
-    /// Killed by the file size limit half way: the listing never appears under its name.
+    /// Past the file size limit half way: the listing never appears under its name, and
+    /// no temporary file is left.
     @Test func interruptedListingLeavesNoTruncatedFile() throws {
         let directory = try TemporaryDirectory()
         let capture = try Self.fixture("Fixtures/captures/nat-ok/director-any.pcap")
         let listing = directory.path("listing.txt")
         let limited = try Subprocess.run("/bin/sh", ["-c", "ulimit -f 4; exec \"$0\" decode -o listing.txt \"$1\"",
                                                      CommandRunner.executable().path, capture], in: directory.url)
-        #expect(limited.status != 0)
-        #expect(!FileManager.default.fileExists(atPath: listing))
+        #expect(limited.status == 2 && limited.error == "lvscope: error: cannot write: File too large (listing.txt)\n",
+                "\(limited.error)")
+        #expect(try Self.others(in: directory, keep: []) == [])
         // Without the limit the same command writes it whole.
         let full = try CommandRunner.run(["decode", "-o", listing, capture])
         let listed = try CommandRunner.run(["decode", capture])
@@ -85,6 +87,42 @@ import Testing
         let attributes = try FileManager.default.attributesOfItem(atPath: target)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "target.txt")
+    }
+
+    /// A file with another hard link, and `/dev/stdout` sent to a file by the shell, are
+    /// written in place: a rename would part the links, or drop the shell's later lines.
+    @Test func linkedFilesAndRedirectionsAreWrittenInPlace() throws {
+        let directory = try TemporaryDirectory()
+        let client = try Self.fixture("Fixtures/captures/dr-ok/client.pcap")
+        let listed = try CommandRunner.run(["decode", client]).output
+        let first = directory.path("first.txt")
+        try "old\n".write(toFile: first, atomically: true, encoding: .utf8)
+        #expect(link(first, directory.path("second.txt")) == 0)
+        #expect(try CommandRunner.run(["decode", "-o", first, client]).status == 0)
+        #expect(try String(contentsOfFile: directory.path("second.txt"), encoding: .utf8) == listed)
+        try "before\n".write(toFile: directory.path("log.txt"), atomically: true, encoding: .utf8)
+        let script = "{ \"$0\" decode -o /dev/stdout \"$1\"; echo after; } >> log.txt"
+        let outcome = try Subprocess.run("/bin/sh", ["-c", script, CommandRunner.executable().path, client],
+                                         in: directory.url)
+        #expect(outcome.status == 0, "\(outcome.error)")
+        let log = try String(contentsOfFile: directory.path("log.txt"), encoding: .utf8)
+        #expect(log == "before\n" + listed + "after\n")
+    }
+
+    /// SIGINT while an output is staged (a replay waiting for its configuration from a
+    /// FIFO) removes the temporary file on the way out.
+    @Test func interruptRemovesTheTemporaryFile() throws {
+        let directory = try TemporaryDirectory()
+        let client = try Self.fixture("Fixtures/captures/nat-ok/client.pcap")
+        #expect(mkfifo(directory.path("config"), 0o600) == 0)
+        let script = "\"$0\" replay --config config -o out.pcap \"$1\" & sleep 1; ls -a > during.txt; "
+            + "kill -INT $!; wait $!; echo $?"
+        let outcome = try Subprocess.run("/bin/sh", ["-c", script, CommandRunner.executable().path, client],
+                                         in: directory.url)
+        #expect(outcome.output == "130\n", "\(outcome.error)")
+        let during = try String(contentsOfFile: directory.path("during.txt"), encoding: .utf8)
+        #expect(during.contains(".out.pcap.lvscope-"))
+        #expect(try Self.others(in: directory, keep: ["config", "during.txt"]) == [])
     }
 
     /// A FIFO is written in place, once its reader is there.

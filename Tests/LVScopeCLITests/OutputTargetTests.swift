@@ -30,7 +30,7 @@ import Testing
             (["decode", "-o", client, client], "--output names an input"),
             (["replay", "--config", config, "-o", client, client, "--against", rs1], "--output names an input"),
             (["replay", "--config", config, "--report", rs1, client, "--against", rs1], "--report names an input"),
-            (["flows", "-o", "", client], "an empty value (-o)"),
+            (["flows", "-o", "", client], "an empty argument (after -o)"),
             (["check", "--junit", "-", client], "--output and --junit both write to standard output (-)"),
             (["replay", "--config", config, "-o", "-", client], "--output and --report both write to standard output"),
         ]

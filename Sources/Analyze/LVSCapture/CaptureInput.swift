@@ -47,7 +47,10 @@ public struct CaptureInput: Hashable, Sendable, CustomStringConvertible {
     /// (a tab or newline from a file name) would break them, and a name of blanks only
     /// names nothing visible.
     private static func requirePrintable(_ point: String, argument: String, advice: String) throws(CaptureError) {
-        if point.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+        let control = { (scalar: Unicode.Scalar) in
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x2028...0x2029).contains(scalar.value)
+        }
+        if point.unicodeScalars.contains(where: control) {
             throw CaptureError(path: argument, .invalidArgument("the capture point name holds control characters"
                 + advice))
         }

@@ -33,18 +33,19 @@ public final class OutputSink {
         capacity = Self.initialCapacity
     }
 
-    /// A file, which takes its name at `commit()` (`StagedFile`); a device or a pipe,
-    /// written as it goes.
-    public init(path: String) throws(OutputError) {
-        let staged = try StagedFile(path: path)
-        if let fd = staged.takeDescriptor() {
+    /// A file, created or truncated and written as it goes; or, `staged`, written under
+    /// a temporary name until `commit()` (`StagedFile`: what the command line writes).
+    /// Devices and pipes are written as they go either way.
+    public init(path: String, staged: Bool = false) throws(OutputError) {
+        let file = staged ? try StagedFile(path: path) : nil
+        if let fd = file?.takeDescriptor() {
             descriptor = fd
         } else {
-            descriptor = try Self.openInPlace(path)
+            descriptor = try StagedFile.openInPlace(path)
         }
         ownsDescriptor = true
         name = path
-        self.staged = staged
+        self.staged = file
         start = .allocate(capacity: Self.initialCapacity)
         capacity = Self.initialCapacity
     }
@@ -57,44 +58,11 @@ public final class OutputSink {
         start.deallocate()
     }
 
-    /// Writes everything buffered and gives a file its name: the last call of a command
-    /// whose output is complete.
+    /// Writes everything buffered and gives a staged file its name: the last call of a
+    /// command whose output is complete.
     public func commit() throws(OutputError) {
         try flush()
         try staged?.commit()
-    }
-
-    /// How long a FIFO may go without a reader before the write is given up, as reading a
-    /// configuration from one waits.
-    private static let readerWait = 10.0
-
-    /// Opens a device, a pipe or a file that cannot be staged. A FIFO without a reader
-    /// would block `open` for ever: it is opened without blocking, retried until a reader
-    /// comes or `readerWait` passes.
-    private static func openInPlace(_ path: String) throws(OutputError) -> Int32 {
-        var info = stat()
-        let isFIFO = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO
-        guard isFIFO else {
-            let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw OutputError(path: path, message: String(cString: strerror(errno))) }
-            return fd
-        }
-        var waited = 0.0
-        while true {
-            let fd = Glibc.open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
-            if fd >= 0 {
-                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-                return fd
-            }
-            guard errno == ENXIO || errno == EINTR else {
-                throw OutputError(path: path, message: String(cString: strerror(errno)))
-            }
-            guard waited < readerWait else {
-                throw OutputError(path: path, message: "no reader opened the FIFO within \(Int(readerWait)) s")
-            }
-            usleep(50_000)
-            waited += 0.05
-        }
     }
 
     public func write(_ text: String) throws(OutputError) {
@@ -213,9 +181,15 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 }
 
 extension OutputSink {
-    /// Standard output when `path` is nil or `-`, else the file.
+    /// Standard output when `path` is nil or `-`, else the file, written as it goes.
     public static func open(_ path: String?) throws(OutputError) -> OutputSink {
         guard let path, path != "-" else { return OutputSink() }
         return try OutputSink(path: path)
+    }
+
+    /// Standard output when `path` is nil or `-`, else the file, staged until `commit()`.
+    public static func staged(_ path: String?) throws(OutputError) -> OutputSink {
+        guard let path, path != "-" else { return OutputSink() }
+        return try OutputSink(path: path, staged: true)
     }
 }

@@ -39,7 +39,7 @@ struct AnalyzeCommand: ParsableCommand {
             try Analysis.run(inputs: analysis.captures, options: analysis.options(progress: progress), warn: warn)
         }
         try OutputTargets.check([("--output", output)], inputs: analysis.inputPaths + result.includedFiles)
-        let sink = try OutputSink.open(output)
+        let sink = try OutputSink.staged(output)
         try sink.write(try result.rendered(format, color: color.enabled(writingTo: output)))
         try sink.commit()
         for point in result.flows.points where point.truncatedTail {

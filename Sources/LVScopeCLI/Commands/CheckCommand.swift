@@ -46,8 +46,8 @@ struct CheckCommand: ParsableCommand {
         try OutputTargets.check(outputs, inputs: analysis.inputPaths + result.analysis.includedFiles)
         // Both are written in full before either takes its name: a failure leaves the
         // report and an earlier JUnit file as they were.
-        let junitSink = try junit.map { try OutputSink.open($0) }
-        let sink = try OutputSink.open(output)
+        let junitSink = try junit.map { try OutputSink.staged($0) }
+        let sink = try OutputSink.staged(output)
         let report = try result.analysis.rendered(format, color: color.enabled(writingTo: output))
         switch format {
         case .text: try sink.write(report + "\n" + result.verdict.line + "\n")

@@ -41,11 +41,12 @@ struct DecodeCommand: ParsableCommand {
     func run() throws {
         try OutputTargets.check([("--output", output)], inputs: [capture.path], standardOutput: "--output")
         try CaptureDecoding.requireReadable(capture)
-        let sink = try OutputSink.open(output)
+        let sink = try OutputSink.staged(output)
         let options = PacketDecoder.Options(verifyChecksums: verifyChecksums)
         // A listing written to the terminal as it is read would mix with the progress line.
+        let toFile = output != nil && output != "-"
         let progress = TerminalProgress(enabled: TerminalProgress.standardErrorIsTerminal
-                                            && (summary || output != nil || isatty(STDOUT_FILENO) != 1))
+                                            && (summary || toFile || isatty(STDOUT_FILENO) != 1))
         let result: CaptureDecodeResult = try progress.during { progress in
             if summary { return try CaptureDecoding.run(capture, options: options, progress: progress) }
             var listing = ListingSink(listing: PacketListing(format: format, sink: sink))

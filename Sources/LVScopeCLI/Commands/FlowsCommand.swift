@@ -46,7 +46,7 @@ struct FlowsCommand: ParsableCommand {
         let result = try TerminalProgress().during { progress in
             try FlowAnalysis.run(captures, verifyChecksums: verifyChecksums, progress: progress)
         }
-        let sink = try OutputSink.open(output)
+        let sink = try OutputSink.staged(output)
         try FlowListing(format: format, sink: sink).write(records: result.collection.records,
                                                           correlation: result.correlation)
         try sink.commit()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import LVSCapture
+import LVSConfig
 import LVScope
 import LVSReplay
 import LVSReport
@@ -75,6 +76,11 @@ struct ReplayCommand: ParsableCommand {
 
     private var inputPaths: [String] { [config] + inputs.map(\.path) + against.map(\.path) }
 
+    /// The outputs against the files the configuration included, before anything runs.
+    private func checkOutputs(_ deployment: Deployment) throws(LVScopeError) {
+        try OutputTargets.check(outputs, inputs: inputPaths + deployment.includedFiles)
+    }
+
     func run() throws {
         try OutputTargets.check(outputs, inputs: inputPaths, standardOutput: "--report")
         let capture = try StagedCapture(output)
@@ -84,12 +90,12 @@ struct ReplayCommand: ParsableCommand {
                 let options = ReplayOptions(inputs: inputs, against: against, outputPath: capture.writePath,
                                             overrides: topology.overrides, schedulerAgnostic: !strictScheduler,
                                             progress: progress)
-                return try Replaying.run(configPath: config, kernel: kernel, options: options, warn: warn)
+                return try Replaying.run(configPath: config, kernel: kernel, options: options, warn: warn,
+                                         loaded: checkOutputs)
             }
         }
         result.outputPath = output
-        try OutputTargets.check(outputs, inputs: inputPaths + result.includedFiles)
-        let sink = try OutputSink.open(report)
+        let sink = try OutputSink.staged(report)
         try sink.write(ReplayReport(result: result, generator: LVScopeVersion.generator).rendered(format))
         try sink.flush()
         try capture.commit()
@@ -100,23 +106,34 @@ struct ReplayCommand: ParsableCommand {
 }
 
 /// The `--output` capture, written under a temporary name until the replay is done
-/// (`StagedFile`); `-` (standard output) and devices are written as they go.
-struct StagedCapture {
+/// (`StagedFile`); `-` (standard output) and devices are written as they go. A FIFO is
+/// held open from the start, once a reader came (`StagedFile.openInPlace`): libpcap's own
+/// open of it then finds the reader instead of blocking for ever.
+final class StagedCapture {
     private let staged: StagedFile?
+    private let fifo: Int32?
     /// The path libpcap writes to.
     let writePath: String?
 
     init(_ path: String?) throws(OutputError) {
         guard let path, path != "-" else {
             staged = nil
+            fifo = nil
             writePath = path
             return
         }
         let staged = try StagedFile(path: path)
         // libpcap opens the file itself.
         if let fd = staged.takeDescriptor() { close(fd) }
+        var info = stat()
+        let isFIFO = !staged.isStaged && stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO
+        fifo = isFIFO ? try StagedFile.openInPlace(path) : nil
         self.staged = staged
         writePath = staged.writePath
+    }
+
+    deinit {
+        if let fifo { close(fifo) }
     }
 
     func commit() throws(OutputError) {
@@ -147,10 +164,9 @@ extension ReplayCommand {
         StopSignal.install()
         let result = try capture.namingOutput {
             try Replaying.live(configPath: config, kernel: kernel, options: options, warn: warn,
-                               shouldStop: StopSignal.requested)
+                               loaded: checkOutputs, shouldStop: StopSignal.requested)
         }
-        try OutputTargets.check(outputs, inputs: inputPaths + result.includedFiles)
-        let sink = try OutputSink.open(report)
+        let sink = try OutputSink.staged(report)
         try sink.write(LiveReport(result: result, generator: LVScopeVersion.generator).rendered(format))
         try sink.flush()
         try capture.commit()

@@ -20,7 +20,7 @@ enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
         case .always: return true
         case .never: return false
         case .auto:
-            guard output == nil, isatty(1) == 1 else { return false }
+            guard output == nil || output == "-", isatty(1) == 1 else { return false }
             if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
             return getenv("NO_COLOR") == nil
         }

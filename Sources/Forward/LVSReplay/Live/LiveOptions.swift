@@ -45,6 +45,4 @@ public struct LiveResult: Sendable {
     public var sentToRealServers = 0
     /// ARP requests answered for the director's own addresses.
     public var arpAnswered = 0
-    /// The files the configuration included (`Deployment.includedFiles`).
-    public var includedFiles: [String] = []
 }

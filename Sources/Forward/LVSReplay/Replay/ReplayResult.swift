@@ -31,8 +31,6 @@ public struct ReplayResult: Sendable {
     public var outputPath: String?
     /// Inputs and --against captures that end inside their last record.
     public var truncatedCaptures: [String] = []
-    /// The files the configuration included (`Deployment.includedFiles`).
-    public var includedFiles: [String] = []
 
     /// Exit status 1 of DESIGN.md §4: the comparison found differences.
     public var hasDifferences: Bool { comparison?.hasDifferences ?? false }
