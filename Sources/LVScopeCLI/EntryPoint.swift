@@ -17,6 +17,7 @@ import Darwin
 enum EntryPoint {
     static func main() {
         MemoryPolicy.apply()
+        reserveStandardDescriptors()
         // Past `ulimit -f` a write fails with EFBIG, an error that removes the staged
         // output, instead of a signal that kills the process and leaves it behind.
         signal(SIGXFSZ, SIG_IGN)
@@ -97,6 +98,16 @@ enum EntryPoint {
         let known = LVScopeCommand.configuration.subcommands.map { $0._commandName } + ["help"]
         guard known.contains(name) else {
             fail("unknown command \"\(name)\"; commands are \(known.dropLast().joined(separator: ", ")) (help)")
+        }
+    }
+
+    /// A standard stream the parent closed would be the next file opened: a JUnit file
+    /// would get the report written to standard output. Each closed one is taken by
+    /// /dev/null opened for reading, so that writes to it fail (EBADF) as they did.
+    static func reserveStandardDescriptors() {
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 {
+            let reserved = open("/dev/null", O_RDONLY)
+            if reserved >= 0, reserved != fd { close(reserved) }
         }
     }
 

@@ -1,3 +1,4 @@
+import LVSReport
 import Synchronization
 
 #if canImport(Glibc)
@@ -12,15 +13,18 @@ enum StopSignal {
     private static let flag = Atomic<Bool>(false)
 
     static func install() {
-        signal(SIGINT) { _ in StopSignal.flag.store(true, ordering: .relaxed) }
-        signal(SIGTERM) { _ in StopSignal.flag.store(true, ordering: .relaxed) }
-        signal(SIGHUP) { _ in StopSignal.flag.store(true, ordering: .relaxed) }
-        // A parent may have started us with these blocked (the mask survives exec).
+        // A parent may have started us with these blocked (the mask survives exec). One it
+        // ignored (`nohup`) stays ignored.
         var set = sigset_t()
         sigemptyset(&set)
-        sigaddset(&set, SIGINT)
-        sigaddset(&set, SIGTERM)
-        sigaddset(&set, SIGHUP)
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            let previous = Glibc.signal(signal) { _ in StopSignal.flag.store(true, ordering: .relaxed) }
+            if TemporaryFiles.isIgnore(previous) {
+                Glibc.signal(signal, SIG_IGN)
+                continue
+            }
+            sigaddset(&set, signal)
+        }
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 

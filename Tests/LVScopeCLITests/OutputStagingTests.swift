@@ -109,17 +109,60 @@ import Testing
         #expect(log == "before\n" + listed + "after\n")
     }
 
-    /// SIGINT while an output is staged (a replay waiting for its configuration from a
-    /// FIFO) removes the temporary file on the way out.
+    /// A target written through a copy (another hard link, a link to a file not made
+    /// yet) is untouched, or not made, when another output of the command fails.
+    @Test func copiedTargetsWaitForTheOtherOutputs() throws {
+        let directory = try TemporaryDirectory()
+        let client = try Self.fixture("Fixtures/captures/dr-ok/client.pcap")
+        let first = directory.path("first.xml")
+        try "old\n".write(toFile: first, atomically: true, encoding: .utf8)
+        #expect(link(first, directory.path("second.xml")) == 0)
+        let dangling = directory.path("dangling.txt")
+        #expect(symlink("made.txt", dangling) == 0)
+        for arguments in [["check", "--junit", first, "-o", "/dev/full", client],
+                          ["check", "-o", dangling, "--junit", "/dev/full", client]] {
+            let outcome = try CommandRunner.run(arguments)
+            #expect(outcome.status == 2 && outcome.error.contains("No space left on device"), "\(outcome.error)")
+        }
+        #expect(try String(contentsOfFile: first, encoding: .utf8) == "old\n")
+        #expect(try Self.others(in: directory, keep: ["first.xml", "second.xml", "dangling.txt"]) == [])
+        #expect(try CommandRunner.run(["check", "-o", dangling, client]).status == 0)
+        #expect(try String(contentsOfFile: directory.path("made.txt"), encoding: .utf8).hasPrefix("lvscope analysis"))
+    }
+
+    /// Standard output under another name (`/dev/stdout`, the file a shell redirected it
+    /// to) is standard output: a second output there is refused, and a link to
+    /// `/dev/stdout` appends as the shell's `>>` asks.
+    @Test func standardOutputUnderOtherNames() throws {
+        let directory = try TemporaryDirectory()
+        let client = try Self.fixture("Fixtures/captures/dr-ok/client.pcap")
+        let executable = try CommandRunner.executable().path
+        let twice = try CommandRunner.run(["check", "--junit", "/dev/stdout", client])
+        #expect(twice.status == 2 && twice.error.contains("--output and --junit both write to standard output"))
+        let redirected = try Subprocess.run("/bin/sh", ["-c", "\"$0\" check --junit jj \"$1\" > jj",
+                                                         executable, client], in: directory.url)
+        #expect(redirected.status == 2 && redirected.error.contains("both write to standard output (jj)"),
+                "\(redirected.error)")
+        #expect(symlink("/dev/stdout", directory.path("out")) == 0)
+        let appended = try Subprocess.run("/bin/sh", ["-c", "echo first > log; \"$0\" decode -o out \"$1\" >> log",
+                                                      executable, client], in: directory.url)
+        #expect(appended.status == 0, "\(appended.error)")
+        let listed = try CommandRunner.run(["decode", client]).output
+        #expect(try String(contentsOfFile: directory.path("log"), encoding: .utf8) == "first\n" + listed)
+    }
+
+    /// SIGTERM while an output is staged (a replay waiting for its configuration from a
+    /// FIFO) removes the temporary file on the way out. (A script's background job
+    /// ignores SIGINT, and lvscope leaves an ignored signal ignored.)
     @Test func interruptRemovesTheTemporaryFile() throws {
         let directory = try TemporaryDirectory()
         let client = try Self.fixture("Fixtures/captures/nat-ok/client.pcap")
         #expect(mkfifo(directory.path("config"), 0o600) == 0)
         let script = "\"$0\" replay --config config -o out.pcap \"$1\" & sleep 1; ls -a > during.txt; "
-            + "kill -INT $!; wait $!; echo $?"
+            + "kill -TERM $!; wait $!; echo $?"
         let outcome = try Subprocess.run("/bin/sh", ["-c", script, CommandRunner.executable().path, client],
                                          in: directory.url)
-        #expect(outcome.output == "130\n", "\(outcome.error)")
+        #expect(outcome.output == "143\n", "\(outcome.error)")
         let during = try String(contentsOfFile: directory.path("during.txt"), encoding: .utf8)
         #expect(during.contains(".out.pcap.lvscope-"))
         #expect(try Self.others(in: directory, keep: ["config", "during.txt"]) == [])

@@ -1,3 +1,4 @@
+import Glibc
 import LVSWire
 
 /// Writes a pcap file through libpcap (`pcap_open_dead_with_tstamp_precision`,
@@ -63,7 +64,12 @@ public final class CaptureWriter {
         guard let open = handle else { return }
         handle = nil
         let flushed = open.flush()
+        // fflush's errno says why (disk full, file size limit), before close can change it.
+        let failure = errno
         open.close()
-        guard flushed else { throw CaptureError(path: path, .writeFailed("flushing \(packetsWritten) records failed")) }
+        guard flushed else {
+            throw CaptureError(path: path, .writeFailed("flushing \(packetsWritten) records failed: "
+                + String(cString: strerror(failure))))
+        }
     }
 }

@@ -1,28 +1,33 @@
 import Glibc
 
-/// An output file that takes its name only once it is whole: the bytes go to a temporary
-/// file beside the target, which `commit()` renames over it. A write that fails (disk
-/// full, a file size limit, an error later in the command) then leaves the target as it
-/// was, instead of a truncated report or capture that a CI step would pick up, and a
-/// second output of the same command is not emptied before the first has been written.
-/// An uncommitted temporary file is removed when the value goes, or by `TemporaryFiles`
-/// when a signal ends the process.
+/// An output file that is written whole or not at all: the bytes go to a temporary file
+/// beside the target, which `commit()` renames over it. A write that fails (disk full, a
+/// file size limit, an error later in the command, a signal: `TemporaryFiles`) then
+/// leaves the target as it was, instead of a truncated report or capture that a CI step
+/// would pick up, and one output is not emptied before the others have been written.
 ///
-/// A rename would change what some targets are, so these are written in place, as a
-/// plain `open` with `O_TRUNC` would: devices, pipes and anything under `/dev` or `/proc`
-/// (`/dev/stdout` may be a shell's redirection to a file, which must keep the shell's
-/// later lines); a file with other hard links, owned by another user, that we may not
-/// write (the open then fails as before), or mounted on its own (a container's bind
-/// mount); a file whose directory we may not create files in; a symbolic link to a file
-/// not made yet. When the rename itself fails, the bytes are copied into the target.
+/// A rename would change what some targets are. A file with other hard links, owned by
+/// another user, mounted on its own (a container's bind mount), or reached through a
+/// link to a file not made yet is staged all the same, then copied into the target at
+/// `commit()`, which keeps its inode, owner and links. Written in place as they go, as a
+/// plain `open` with `O_TRUNC` would: devices, pipes, anything under `/dev` or `/proc`
+/// or linked there, the files the process's standard streams are (a shell's `>>` must
+/// keep its later lines), a file we may not write (its open fails at once), and a file
+/// whose directory takes no temporary file.
 public final class StagedFile {
+    private enum Plan {
+        /// Renamed over this path (the link's target when `path` is a link).
+        case rename(String)
+        /// Copied into `path` (following links) at commit.
+        case copy
+        case inPlace
+    }
+
     /// The path asked for, as messages name it.
     public let path: String
     /// Where the bytes go until `commit()`: the temporary file, or `path` itself.
     public let writePath: String
-    /// The file renamed over on commit (the link's target when `path` is a link), nil when
-    /// written in place.
-    private let target: String?
+    private let plan: Plan
     /// Open on `writePath` when the file was created here, until `takeDescriptor()`.
     private var descriptor: Int32
     private var committed = false
@@ -34,50 +39,64 @@ public final class StagedFile {
         var info = stat()
         let exists = stat(path, &info) == 0
         if exists, info.st_mode & S_IFMT == S_IFDIR { throw OutputError(path: path, message: "Is a directory") }
-        guard let target = Self.renameTarget(path, exists: exists, info: info) else {
+        let plan = Self.plan(path, exists: exists, info: info)
+        let besides: String
+        var throughLink = false
+        switch plan {
+        case .inPlace:
+            self.plan = .inPlace
             writePath = path
-            target = nil
             descriptor = -1
             return
+        case let .rename(target): besides = target
+        case .copy:
+            besides = path
+            throughLink = !exists
         }
-        let slash = target.lastIndex(of: "/")
-        let directory = slash.map { String(target[...$0]) } ?? ""
-        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        let slash = besides.lastIndex(of: "/")
+        let directory = slash.map { String(besides[...$0]) } ?? ""
+        let name = slash.map { String(besides[besides.index(after: $0)...]) } ?? besides
         // NAME_MAX is 255 bytes: a long name gets a short temporary one.
         let temporary = name.utf8.count > 200 ? ".lvscope-XXXXXX" : "." + name + ".lvscope-XXXXXX"
         var template = Array((directory + temporary).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard fd >= 0 else {
             let failure = errno
-            // A file lvscope may write but not replace: written in place, as before staging.
-            if exists, [EACCES, EPERM, EROFS].contains(failure) {
+            // A directory closed to new files: written in place, as before staging.
+            if [EACCES, EPERM, EROFS].contains(failure), exists || throughLink {
+                self.plan = .inPlace
                 writePath = path
-                self.target = nil
                 descriptor = -1
                 return
             }
             throw OutputError(path: path, message: String(cString: strerror(failure)))
         }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        // mkstemp makes the file 0600: give it the target's permissions, or those `open`
-        // gives a new file (0644 under the umask).
-        _ = fchmod(fd, exists ? info.st_mode & 0o777 : 0o644 & ~Self.umaskValue)
+        if case .rename = plan {
+            // mkstemp makes the file 0600 and ours: give it the target's permissions and
+            // group, or those `open` gives a new file (0644 under the umask).
+            _ = fchmod(fd, exists ? info.st_mode & 0o777 : 0o644 & ~Self.umaskValue)
+            if exists { _ = fchown(fd, uid_t.max, info.st_gid) }
+        }
         writePath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        self.target = target
+        self.plan = plan
         descriptor = fd
         TemporaryFiles.register(writePath)
     }
 
     deinit {
         if descriptor >= 0 { close(descriptor) }
-        if target != nil, !committed {
+        if isStaged, !committed {
             unlink(writePath)
             TemporaryFiles.unregister(writePath)
         }
     }
 
     /// Whether the bytes go to a temporary file until `commit()`.
-    public var isStaged: Bool { target != nil }
+    public var isStaged: Bool {
+        if case .inPlace = plan { return false }
+        return true
+    }
 
     /// The open descriptor of the temporary file, now the caller's to close; nil when the
     /// file is written in place (the caller opens `writePath` itself).
@@ -89,28 +108,34 @@ public final class StagedFile {
 
     /// Gives the written file its name.
     public func commit() throws(OutputError) {
-        guard let target, !committed else { return }
+        guard isStaged, !committed else { return }
         if descriptor >= 0 {
             close(descriptor)
             descriptor = -1
         }
-        if rename(writePath, target) != 0 {
+        switch plan {
+        case let .rename(target):
+            guard rename(writePath, target) != 0 else { break }
             let failure = errno
             guard [EBUSY, EXDEV, EPERM, EACCES].contains(failure) else {
                 throw OutputError(path: path, message: String(cString: strerror(failure)))
             }
-            try copyIntoTarget(target)
+            try copyIntoTarget()
             unlink(writePath)
+        case .copy:
+            try copyIntoTarget()
+            unlink(writePath)
+        case .inPlace:
+            return
         }
         committed = true
         TemporaryFiles.unregister(writePath)
     }
 
-    /// The bytes written into the target in place, when it cannot be replaced after all
-    /// (a rename onto a mount point, a directory that changed under us).
-    private func copyIntoTarget(_ target: String) throws(OutputError) {
+    /// The bytes written into `path` in place (created through a link when need be).
+    private func copyIntoTarget() throws(OutputError) {
         let source = open(writePath, O_RDONLY | O_CLOEXEC)
-        let sink = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        let sink = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         defer {
             if source >= 0 { close(source) }
             if sink >= 0 { close(sink) }
@@ -172,37 +197,69 @@ public final class StagedFile {
         }
     }
 
-    /// The descriptor `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/self/fd/N` names.
+    /// The descriptor `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/self/fd/N` names,
+    /// directly or through links.
     private static func inheritedDescriptor(_ path: String) -> Int32? {
-        switch path {
-        case "/dev/stdout": return 1
-        case "/dev/stderr": return 2
-        default:
-            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
-                return Int32(path.dropFirst(prefix.count))
+        for hop in linkChain(path) {
+            switch hop {
+            case "/dev/stdout": return 1
+            case "/dev/stderr": return 2
+            default:
+                for prefix in ["/dev/fd/", "/proc/self/fd/"] where hop.hasPrefix(prefix) {
+                    return Int32(hop.dropFirst(prefix.count))
+                }
             }
-            return nil
         }
+        return nil
     }
 
-    /// The file a rename must replace: the path, or where its links lead; nil when the
-    /// output is written in place (see the type's comment).
-    private static func renameTarget(_ path: String, exists: Bool, info: stat) -> String? {
-        if path.hasPrefix("/dev/") || path.hasPrefix("/proc/") { return nil }
+    /// `path` and where its symbolic links lead, one hop at a time (at most 16).
+    private static func linkChain(_ path: String) -> [String] {
+        var chain = [path]
+        while chain.count < 16, let current = chain.last {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, buffer.count - 1)
+            guard count > 0 else { break }
+            let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let directory = current.lastIndex(of: "/").map { String(current[...$0]) } ?? ""
+            chain.append(target.hasPrefix("/") ? target : directory + target)
+        }
+        return chain
+    }
+
+    /// How `path` is written (see the type's comment).
+    private static func plan(_ path: String, exists: Bool, info: stat) -> Plan {
+        if leadsIntoDevices(path) { return .inPlace }
         guard exists else {
             var link = stat()
-            return lstat(path, &link) == 0 ? nil : path
+            return lstat(path, &link) == 0 ? .copy : .rename(path)
         }
-        guard info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1, info.st_uid == geteuid(),
-              access(path, W_OK) == 0, let resolved = realpath(path, nil) else { return nil }
+        guard info.st_mode & S_IFMT == S_IFREG, access(path, W_OK) == 0, !isStandardStream(info) else {
+            return .inPlace
+        }
+        guard info.st_nlink == 1, info.st_uid == geteuid(), let resolved = realpath(path, nil) else { return .copy }
         defer { free(resolved) }
         let bytes = UnsafeRawBufferPointer(start: resolved, count: strlen(resolved))
-        guard let target = String(validating: bytes, as: UTF8.self) else { return nil }
+        guard let target = String(validating: bytes, as: UTF8.self) else { return .copy }
         // A file mounted on its own sits on another device than its directory.
         let directory = target.lastIndex(of: "/").map { target[..<$0].isEmpty ? "/" : String(target[..<$0]) } ?? "."
         var parent = stat()
-        guard stat(directory, &parent) == 0, parent.st_dev == info.st_dev else { return nil }
-        return target
+        guard stat(directory, &parent) == 0, parent.st_dev == info.st_dev else { return .copy }
+        return .rename(target)
+    }
+
+    /// Whether `path`, or a link on the way from it, names something under `/dev` or
+    /// `/proc` (`/dev/stdout` is a link to the file a shell redirected to).
+    private static func leadsIntoDevices(_ path: String) -> Bool {
+        linkChain(path).contains { $0.hasPrefix("/dev/") || $0.hasPrefix("/proc/") }
+    }
+
+    /// Whether the file is what one of the process's standard streams is open on.
+    private static func isStandardStream(_ info: stat) -> Bool {
+        (0...2).contains { fd in
+            var stream = stat()
+            return fstat(Int32(fd), &stream) == 0 && stream.st_dev == info.st_dev && stream.st_ino == info.st_ino
+        }
     }
 
     /// The process's umask, read once (setting it to read it is not thread-safe).

@@ -1,8 +1,10 @@
 import Glibc
 
-/// The temporary files of `StagedFile`s not yet committed, removed when SIGINT, SIGTERM
-/// or SIGHUP ends the process (which would otherwise leave `.NAME.lvscope-XXXXXX` files
-/// beside the outputs), before the signal takes its default course.
+/// The temporary files of `StagedFile`s not yet committed, removed when a signal ends the
+/// process (SIGINT, SIGTERM, SIGHUP, SIGPIPE from a closed reader, SIGUSR1/2, SIGALRM),
+/// which would otherwise leave `.NAME.lvscope-XXXXXX` files beside the outputs, before
+/// the signal takes its default course. A signal the parent ignored (`nohup`, a script's
+/// background job) stays ignored.
 ///
 /// The handler may run at any point of the program: it only reads a fixed table of C
 /// strings and calls `unlink` and `raise`, which are async-signal-safe. Slots are filled
@@ -24,15 +26,25 @@ public enum TemporaryFiles {
         // A parent may have started us with them blocked (the mask survives exec).
         var set = sigset_t()
         sigemptyset(&set)
-        for signal in [SIGINT, SIGTERM, SIGHUP] {
-            Glibc.signal(signal) { received in
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM] {
+            let previous = Glibc.signal(signal) { received in
                 TemporaryFiles.removeAll()
                 Glibc.signal(received, SIG_DFL)
                 raise(received)
             }
+            if isIgnore(previous) {
+                Glibc.signal(signal, SIG_IGN)
+                continue
+            }
             sigaddset(&set, signal)
         }
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    /// Whether a disposition `signal` returned is SIG_IGN (C function pointers do not
+    /// compare in Swift: their addresses do).
+    public static func isIgnore(_ handler: __sighandler_t?) -> Bool {
+        unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     static func register(_ path: String) {

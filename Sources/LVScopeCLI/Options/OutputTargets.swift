@@ -29,7 +29,7 @@ enum OutputTargets {
             let identity = path == "-" ? .standardOutput : identity(of: path)
             if identity == .notAFile { continue }
             if identity == .standardOutput, let earlier = checked.first(where: { $0.identity == identity }) {
-                throw LVScopeError("\(earlier.option) and \(option) both write to standard output", at: "-")
+                throw LVScopeError("\(earlier.option) and \(option) both write to standard output", at: path)
             }
             if let input = inputs.first(where: { Self.identity(of: $0) == identity }) {
                 throw LVScopeError("\(option) names an input, which it would overwrite", at: input)
@@ -58,9 +58,21 @@ enum OutputTargets {
         return path
     }
 
+    /// The file or pipe standard output is (a shell's `> FILE` or `| tool`), which an output
+    /// named `/dev/stdout`, `/proc/self/fd/1` or `FILE` would share with the default one.
+    /// Not a terminal or `/dev/null`: several outputs may mix there.
+    private static let standardOutputFile: (device: UInt64, inode: UInt64)? = {
+        var info = stat()
+        guard fstat(1, &info) == 0, [S_IFREG, S_IFIFO, S_IFSOCK].contains(info.st_mode & S_IFMT) else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
+    }()
+
     private static func identity(of path: String) -> Identity {
         var info = stat()
         if stat(path, &info) == 0 {
+            if let stream = standardOutputFile, stream == (UInt64(info.st_dev), UInt64(info.st_ino)) {
+                return .standardOutput
+            }
             guard info.st_mode & S_IFMT == S_IFREG else { return .notAFile }
             return .file(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         }
