@@ -214,7 +214,7 @@ public final class StagedFile {
     }
 
     /// `path` and where its symbolic links lead, one hop at a time (at most 16).
-    private static func linkChain(_ path: String) -> [String] {
+    public static func linkChain(_ path: String) -> [String] {
         var chain = [path]
         while chain.count < 16, let current = chain.last {
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

@@ -1,5 +1,6 @@
 import Glibc
 import LVScope
+import LVSReport
 
 /// Refuses, before anything is read or written, an output file (report, listing, JUnit,
 /// capture) that is one of the command's inputs or another of its outputs: `-o
@@ -41,23 +42,6 @@ enum OutputTargets {
         }
     }
 
-    /// Where a symbolic link to a file not yet made points (writing creates that file),
-    /// through at most 16 links; the path itself when it is no link.
-    private static func danglingTarget(of path: String) -> String {
-        var path = path
-        for _ in 0..<16 {
-            var info = stat()
-            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { break }
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink(path, &buffer, buffer.count - 1)
-            guard count > 0 else { break }
-            let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
-            path = target.hasPrefix("/") ? target : directory + target
-        }
-        return path
-    }
-
     /// The file or pipe standard output is (a shell's `> FILE` or `| tool`), which an output
     /// named `/dev/stdout`, `/proc/self/fd/1` or `FILE` would share with the default one.
     /// Not a terminal or `/dev/null`: several outputs may mix there.
@@ -76,7 +60,8 @@ enum OutputTargets {
             guard info.st_mode & S_IFMT == S_IFREG else { return .notAFile }
             return .file(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         }
-        let path = danglingTarget(of: path)
+        // A dangling link names the file writing would create.
+        let path = StagedFile.linkChain(path).last ?? path
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
